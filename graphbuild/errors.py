@@ -1,0 +1,21 @@
+"""Exceptions the library raises; the CLI turns each into one line and exit code 1."""
+
+
+class GraphbuildError(Exception):
+    """Base class: anything graphbuild reports to a user as one clear line."""
+
+
+class InputError(GraphbuildError):
+    """An input path does not exist or holds nothing graphbuild can read."""
+
+
+class GraphFileError(GraphbuildError):
+    """A built graph file is missing or cannot be parsed."""
+
+
+class QueryError(GraphbuildError):
+    """A SPARQL query is malformed or not allowed."""
+
+
+class GoldFileError(GraphbuildError):
+    """A gold-facts file is missing or malformed."""

@@ -1,0 +1,161 @@
+"""Records passed between the pipeline's stages.
+
+read_articles -> Article -clean_article-> Article -find_people-> PersonRef
+-extract_*-> Event, Assertion -resolve_people-> Person -to_graph-> rdflib.Graph
+
+Every record is frozen: a stage never edits what an earlier one produced.
+Character offsets always refer to ``Article.text`` after cleaning.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+
+@dataclass(frozen=True)
+class Alias:
+    """A second name the source gives for a person (e.g. a hover card's formal name)."""
+
+    display: str
+    """The name as the article text shows it: "Dick Durbin"."""
+    formal: str
+    """The other form: "Richard (Dick) Joseph Durbin"."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article: metadata plus its body text."""
+
+    id: str
+    """Public identifier (dcterms:identifier): the path relative to the input
+    folder ("hill_01.txt") or "file.jsonl#<record id>"."""
+    title: str
+    """Headline; empty when the source has none."""
+    text: str
+    """Body text. After cleaning, every offset in the pipeline refers to it."""
+    url: str | None = None
+    date: str | None = None
+    """ISO 8601 date (YYYY-MM-DD) when known."""
+    source: str | None = None
+    """Outlet or publisher name when known."""
+    aliases: tuple[Alias, ...] = ()
+    """Formal names removed from the text by cleaning, kept as aliases."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of one article's cleaned text."""
+
+    article_id: str
+    start: int
+    """Offset of the first character in Article.text."""
+    end: int
+    """Offset one past the last character."""
+    text: str
+    """Article.text[start:end], kept so records read on their own."""
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    """A person as one article names them: the article-local result of mention finding."""
+
+    article_id: str
+    name: str
+    """The fullest form the article uses, without titles: "Dick Durbin"."""
+    mentions: tuple[Span, ...]
+    """Every place the article names this person (full name, surname, descriptor)."""
+    aliases: tuple[str, ...] = ()
+    """Other forms of the name the source gives (hover-card formal name)."""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """Identifies this reference within a run: (article id, name)."""
+        return (self.article_id, self.name)
+
+
+EVENT_KINDS = ("Statement", "Tweet", "Letter", "Bill", "Briefing", "Hearing")
+"""The gb: classes of events."""
+
+EVENT_RELATIONS = {
+    "Statement": "signedStatement",
+    "Tweet": "posted",
+    "Letter": "sentLetter",
+    "Bill": "sponsors",
+    "Briefing": "attendedBriefing",
+    "Hearing": "testifiedAt",
+}
+"""The gb: property linking a participant to each kind of event."""
+
+ATTRIBUTE_RELATIONS = ("party", "state", "role")
+"""gb: properties whose value is a plain attribute of a person."""
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened once and that people took part in: a statement, a bill..."""
+
+    article_id: str
+    kind: str
+    """One of EVENT_KINDS."""
+    key: str
+    """Stable identifier within the article ("statement-1", "bill-first-step-act")."""
+    label: str
+    """Short human description: "joint statement", "First Step Act"."""
+    evidence: Span
+    """The sentence where the event is first stated."""
+    extractor: str
+    """Versioned name of the rule that found it: "statements.v1"."""
+    recipients: tuple[str, ...] = ()
+    """Letters only: who it is addressed to. A PersonRef.name of the same
+    article when the recipient is a named person, else the body as written
+    ("Senate Democrats")."""
+
+
+Party = str
+""""D", "R" or "I"."""
+
+
+@dataclass(frozen=True)
+class Assertion:
+    """One fact an article states about a person, with the sentence that states it."""
+
+    subject: str
+    """PersonRef.name of a person in the same article."""
+    predicate: str
+    """A gb: local name: one of EVENT_RELATIONS' values, or "party", "state", "role", "type"."""
+    object: Union[Event, str]
+    """The Event for event relations; otherwise the value: "D", "NY",
+    "senate minority leader", or for "type" one of "Senator",
+    "Representative", "Official"."""
+    evidence: Span
+    """The sentence that states the fact."""
+    extractor: str
+    """Versioned rule name, e.g. "statements.v1"."""
+
+    @property
+    def article_id(self) -> str:
+        return self.evidence.article_id
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """Everything extraction found in one article."""
+
+    article: Article
+    people: tuple[PersonRef, ...]
+    events: tuple[Event, ...]
+    assertions: tuple[Assertion, ...]
+
+
+@dataclass(frozen=True)
+class Person:
+    """One real person across the whole run: the PersonRefs resolution merged."""
+
+    key: str
+    """Stable key the IRI is minted from, e.g. "charles-schumer"."""
+    label: str
+    """Usual full name: "Chuck Schumer"."""
+    alt_labels: tuple[str, ...]
+    """Other names seen (formal names, nickname forms), sorted."""
+    refs: tuple[tuple[str, str], ...] = field(default=())
+    """PersonRef.key of every reference merged into this person, sorted."""
