@@ -20,6 +20,9 @@ class Alias:
     """The name as the article text shows it: "Dick Durbin"."""
     formal: str
     """The other form: "Richard (Dick) Joseph Durbin"."""
+    end: int
+    """Offset in the cleaned Article.text just past the display name, so the
+    alias attaches to the mention it was glued to."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,18 @@ class Article:
     """Outlet or publisher name when known."""
     aliases: tuple[Alias, ...] = ()
     """Formal names removed from the text by cleaning, kept as aliases."""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that could not be read (or part of one), and why."""
+
+    path: str
+    """The file as the user named it or as found under a folder."""
+    reason: str
+    """One line a user can act on: "unsupported file type '.pdf'"."""
+    line: int | None = None
+    """For JSON Lines, the 1-based line of the bad record."""
 
 
 @dataclass(frozen=True)
