@@ -1,0 +1,119 @@
+"""party, state, role and kind of person: what the article says each person is.
+
+Sources: honorifics ("Sen." -> senator), titles before the name ("Treasury
+Secretary"), party-state tags, party words before honorific lists
+("Democratic Sens."), appositives that name a post ("Durbin, the Senate's
+minority whip"), state-office titles ("Texas Attorney General") and
+descriptors ("Scott, the Florida Republican").
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from graphbuild import lexicon
+from graphbuild.extract.clauses import LIST, Clause
+from graphbuild.extract.document import Doc
+from graphbuild.mentions import NameMention
+from graphbuild.model import Assertion
+from graphbuild.text import STATE_NAME_PATTERN, state_code
+
+NAME = "attributes.v1"
+_KIND_OF_HONORIFIC = {"senator": "Senator", "representative": "Representative"}
+_COMPANY_WORDS = {"ceo", "cfo", "coo", "executive", "founder", "company", "inc", "corp"}
+_OFFICIAL_WORDS = {"secretary", "administrator", "adviser", "advisor", "counsel", "commissioner", "ambassador", "attorney", "director"}
+_ROLE_HEADS = (
+    r"chairman|chairwoman|chair|director|secretary|leader|whip|administrator|ceo|chief executive|"
+    r"president|counsel|adviser|advisor|member|officer|commissioner|spokesman|spokeswoman|"
+    r"(?:top|ranking|senior) (?:democrat|republican)|head"
+)
+_APPOSITIVE = re.compile(
+    r"^,\s+(?:the\s+|who\s+(?:is|was)\s+(?:the\s+)?)?(?:[\w.-]+['’]s\s+)?"
+    r"(?P<role>(?:(?:former|acting|top|ranking|vice|deputy|senior|assistant|interim|then|chief|special|executive|associate|general)\s+)*"
+    r"(?:" + _ROLE_HEADS + r")\b[^,;()⟦…]*?)(?=,|\.(?:\s|$)|;|$)",
+    re.IGNORECASE,
+)
+_WHO_CHAIRS = re.compile(r"^,\s+who\s+(?:chairs|leads|heads|runs)\s+(?P<body>the\s+[^,;.]+)")
+_BEFORE_NAME = re.compile(r"(?:^|, |\band )(?:the|The) (?:[\w.-]+['’]s )?(?P<role>[^,⟦…]{3,60}?), ⟦(?P<slot>\d+)⟧")
+_DESCRIPTOR = re.compile(r"^,\s+the\s+(?P<state>" + STATE_NAME_PATTERN + r")\s+(?P<party>Republican|Democrat)\b")
+_INDEPENDENT = re.compile(r"(?:now )?(?:sits|serves|caucuses|runs|is registered) as an independent|became an independent|is now an independent")
+_AMONG_SENATORS = re.compile(r"^Among the senators[^⟦…]*?(?:were|was) (?P<list>" + LIST + ")")
+
+
+def extract_attributes(doc: Doc) -> Iterator[Assertion]:
+    """Yield party, state, role and type assertions, each with its sentence as evidence."""
+    for clause in doc.clauses:
+        for mention in clause.slots:
+            if clause.start <= mention.start < clause.end:
+                for predicate, value in _mention_facts(doc.article.text, mention):
+                    yield Assertion(mention.person, predicate, value, doc.sentence_span(clause), NAME)
+        yield from _clause_facts(doc, clause)
+
+
+def _mention_facts(text: str, mention: NameMention) -> Iterator[tuple[str, str]]:
+    if mention.party:
+        yield "party", mention.party
+    if mention.state:
+        yield "state", mention.state
+    if mention.honorific:
+        yield "role", mention.honorific
+        yield "type", _KIND_OF_HONORIFIC[mention.honorific]
+    if mention.title:
+        yield from _title_facts(mention.title)
+    after = text[mention.extent[1]:mention.extent[1] + 160]
+    yield from _appositive_facts(after)
+
+
+def _title_facts(title: str) -> Iterator[tuple[str, str]]:
+    role = _normalize_role(title)
+    yield "role", role
+    words = set(role.split())
+    if _is_official(role, words):
+        yield "type", "Official"
+    place = re.match(r"(?P<state>" + STATE_NAME_PATTERN + r") ", title)
+    if place and words & {"attorney", "governor", "secretary", "treasurer", "comptroller", "auditor", "lieutenant"}:
+        yield "state", state_code(place.group("state"))
+
+
+def _is_official(role: str, words: set[str]) -> bool:
+    if words & _COMPANY_WORDS or words & {"senate", "house", "committee", "panel"}:
+        return False
+    return bool(words & _OFFICIAL_WORDS) or role in ("president", "vice president", "former president")
+
+
+def _appositive_facts(after: str) -> Iterator[tuple[str, str]]:
+    descriptor = _DESCRIPTOR.match(after)
+    if descriptor:
+        yield "party", lexicon.PARTY_WORDS[descriptor.group("party")]
+        yield "state", state_code(descriptor.group("state"))
+        return
+    chairs = _WHO_CHAIRS.match(after)
+    if chairs:
+        yield "role", _normalize_role("chairman of " + chairs.group("body"))
+        return
+    appositive = _APPOSITIVE.match(after)
+    if appositive and not re.match(r"^,\s+an?\s", after):
+        yield "role", _normalize_role(appositive.group("role"))
+
+
+def _clause_facts(doc: Doc, clause: Clause) -> Iterator[Assertion]:
+    evidence = doc.sentence_span(clause)
+    for match in _BEFORE_NAME.finditer(clause.masked):
+        role = match.group("role")
+        if re.search(r"\b(?:" + _ROLE_HEADS + r")\b", role, re.IGNORECASE) and not re.match(r"an?\s", role):
+            person = clause.slots[int(match.group("slot"))].person
+            yield Assertion(person, "role", _normalize_role(role), evidence, NAME)
+    for match in re.finditer(r"⟦(\d+)⟧,? who [^⟦…]*?" + _INDEPENDENT.pattern, clause.masked):
+        yield Assertion(clause.slots[int(match.group(1))].person, "party", "I", evidence, NAME)
+    for match in _AMONG_SENATORS.finditer(clause.reduced):
+        for person in clause.people(match.group("list")):
+            yield Assertion(person, "role", "senator", evidence, NAME)
+            yield Assertion(person, "type", "Senator", evidence, NAME)
+
+
+def _normalize_role(phrase: str) -> str:
+    """"Senate Minority Leader" -> "senate minority leader"; "the bank's former chief executive" -> "former chief executive"."""
+    role = re.sub(r"\s+", " ", phrase).strip().lower()
+    role = re.sub(r"^(?:the|a|an) ", "", role)
+    role = re.sub(r"^[\w.-]+['’]s ", "", role)
+    return role.rstrip(" .,")

@@ -1,0 +1,119 @@
+"""sponsors_bill: introducing, sponsoring or cosponsoring a bill or resolution.
+
+"X and Y introduced the Z Act", "sponsored by X and Y", "X is a cosponsor",
+"legislation he introduced with Sen. Y", "his legislation with Sen. Y".
+Supporting, voting for, negotiating or drafting a bill is not sponsoring it.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from graphbuild.extract.clauses import LIST, Clause, negated, subject_of
+from graphbuild.extract.document import KEYED, LAST, NEW, Doc, EventHit
+
+NAME = "bills.v1"
+_WORD = r"(?:[A-Z][\w’'\-]*|of|and|for|the|to|on|in|from|a|an|with)"
+BILL_NAME = re.compile(
+    r"(?P<name>(?:[A-Z][\w’'\-]*)(?: " + _WORD + r"){0,14}? (?:Act|Resolution)(?: of \d{4})?)\b"
+    r"|(?P<number>\b(?:H\.\s?R\.|S\.|H\.\s?Res\.|S\.\s?Res\.)\s?\d{1,5}\b)"
+)
+_BILL_WORD = re.compile(r"\b(?:bill|legislation|measure|resolution|act|Act|proposal|package)\b")
+_DEFINITE = re.compile(r"\b(?:the|that|this) (?:bill|legislation|measure|resolution|proposal|package)\b|\bit\b")
+_COMPANIONS = re.compile(r"\b(?:alongside|with|along with|joined by|together with) (?:Sens?\. |Senators? |Reps?\. )?(?P<list>" + LIST + ")")
+_INTRODUCE = re.compile(r"\b(?:introduced|reintroduced|unveiled|filed|sponsored|cosponsored|co-sponsored|authored|signed on)\b")
+_STATUS = re.compile(
+    r"\b(?:is|are|was|were|has been|have been|became)(?: also| now| already)? (?:an? |the )?"
+    r"(?:original |lead |chief |main |primary )?(?:co-?sponsor(?:s|ing)?|sponsor(?:s|ing)?)\b"
+)
+_PASSIVE = re.compile(
+    r"\b(?:introduced|reintroduced|sponsored|cosponsored|co-sponsored|authored|written|filed)"
+    r"(?: [^⟦…;]{0,40}?)? by (?P<list>" + LIST + r")"
+)
+_POSSESSIVE_WITH = re.compile(
+    r"(?P<owner>⟦\d+⟧)['’]s (?:own |new |bipartisan )?(?:legislation|bill|measure|resolution|proposal)"
+    r"(?: [a-z]+){0,3}? with (?:Sens?\. |Senators? |Reps?\. )?(?P<list>" + LIST + r")"
+)
+
+
+def extract_bills(doc: Doc) -> Iterator[EventHit]:
+    """Yield one hit per statement that named people introduced or (co)sponsor a bill."""
+    last_named = ""
+    for clause in doc.clauses:
+        if _BILL_WORD.search(clause.reduced):
+            for position, people in _sponsors(clause):
+                yield _hit(doc, clause, position, people, last_named)
+        names = [_bill_name(m) for m in BILL_NAME.finditer(clause.reduced)]
+        last_named = names[-1] if names else last_named
+
+
+def _sponsors(clause: Clause) -> Iterator[tuple[int, list[str]]]:
+    text = clause.reduced
+    for match in _INTRODUCE.finditer(text):
+        people = subject_of(clause, match.start())
+        if people:
+            companions = _COMPANIONS.search(text, match.end(), _clause_end(text, match.end()))
+            yield match.start(), people + (clause.people(companions.group("list")) if companions else [])
+    for match in _STATUS.finditer(text):
+        people = subject_of(clause, match.start())
+        if people:
+            yield match.start(), people
+    for match in _PASSIVE.finditer(text):
+        if not negated(text[_last_bill_word(text, match.start()):match.start()]):
+            yield match.start(), clause.people(match.group("list"))
+    for match in _POSSESSIVE_WITH.finditer(text):
+        yield match.start(), clause.people(match.group("owner") + " " + match.group("list"))
+
+
+def _clause_end(text: str, start: int) -> int:
+    stop = re.compile(r"\b(?:which|that|who|but|because|while)\b|[;…]").search(text, start)
+    return stop.start() if stop else len(text)
+
+
+def _last_bill_word(text: str, position: int) -> int:
+    words = list(_BILL_WORD.finditer(text, 0, position))
+    return words[-1].end() if words else max(0, position - 40)
+
+
+def _hit(doc: Doc, clause: Clause, position: int, people: list[str], last_named: str) -> EventHit:
+    name, where = _nearest_name(clause.reduced, position)
+    if name:
+        version = re.search(r"\b(?:an? )?(?:earlier |previous |first )?version of (?:the )?$", clause.reduced[:where])
+        key = f"earlier version of {name}" if version else name
+        return EventHit("Bill", clause.index, position, tuple(people), NAME, KEYED, key=key, label=key)
+    phrase = clause.reduced[max(0, position - 60):position + 60]
+    if _DEFINITE.search(phrase) and last_named:
+        return EventHit("Bill", clause.index, position, tuple(people), NAME, KEYED, key=last_named, label=last_named)
+    ahead = _named_next(doc, clause)
+    if ahead:
+        return EventHit("Bill", clause.index, position, tuple(people), NAME, KEYED, key=ahead, label=ahead)
+    reference = LAST if _DEFINITE.search(phrase) else NEW
+    return EventHit("Bill", clause.index, position, tuple(people), NAME, reference, label=_describe(phrase))
+
+
+def _nearest_name(text: str, position: int) -> tuple[str, int]:
+    """The bill named closest to the rule's match: after it first, then before it."""
+    names = list(BILL_NAME.finditer(text))
+    after = [m for m in names if m.start() >= position]
+    before = [m for m in names if m.start() < position]
+    match = after[0] if after and (not before or after[0].start() - position < 80) else (before[-1] if before else None)
+    return (_bill_name(match), match.start()) if match else ("", -1)
+
+
+def _bill_name(match: re.Match) -> str:
+    name = match.group("name") or match.group("number")
+    return re.sub(r"^(?:The|the|A|An) ", "", name)
+
+
+def _named_next(doc: Doc, clause: Clause) -> str:
+    """'... introduced a bipartisan bill. The Dream Act of 2017 would ...': the name the next sentence gives."""
+    if clause.index + 1 >= len(doc.clauses):
+        return ""
+    match = re.match(r"(?:The |the )?" + BILL_NAME.pattern, doc.clauses[clause.index + 1].reduced)
+    return _bill_name(match) if match else ""
+
+
+def _describe(phrase: str) -> str:
+    match = re.search(r"(?:[a-z-]+ ){0,2}(?:bill|legislation|measure|resolution|proposal)\b", phrase)
+    text = match.group() if match else "bill"
+    return re.sub(r"^(?:a|an|the|its|his|her|their|own|new) ", "", re.sub(r"^(?:a|an|the|its|his|her|their) own ", "", text))

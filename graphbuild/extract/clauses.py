@@ -1,0 +1,226 @@
+"""Sentences with their person mentions masked as slots, so rules read like grammar.
+
+"Sen. Mike Lee, R-Utah, who attended the briefing, said ..." becomes
+"⟦0⟧, who attended the briefing, said ..." (the masked text), and
+"⟦0⟧ said ..." once appositives are dropped (the reduced text). Quoted speech
+is blanked out: what a person says in quotes states no relation.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graphbuild.mentions import NameMention
+
+SLOT = r"⟦(\d+)⟧(?!['’]s)"
+"""One person, not possessive."""
+LIST = r"⟦\d+⟧(?!['’]s)(?:(?:,? and |, |,? along with |,? together with |,? joined by )⟦\d+⟧(?!['’]s))*"
+"""A coordinated list of people: "⟦1⟧, ⟦2⟧ and ⟦3⟧"."""
+COMPANIONS = (
+    r"(?: and (?:\w+ ){0,4}?(?:officials|senators|lawmakers|colleagues|members|others|governors|"
+    r"attorneys general|executives|leaders)(?: (?:from|of) (?:[\w-]+ ){0,4}?[\w-]+)?)?"
+)
+"""Unnamed co-actors after a list ("and officials from nine other states"): they add no one."""
+
+_GAP_WORD = (
+    r"(?:also|then|later|today|tonight|jointly|first|formally|officially|quickly|recently|"
+    r"previously|already|again|each|both|all|together|has|have|had|on|in|last|this|earlier|"
+    r"week|month|year|morning|afternoon|evening|night|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|\d{1,4}|shortly|afterward|afterwards|meanwhile|separately|"
+    r"publicly|immediately|swiftly|personally|Sept?\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.|Aug\.)"
+)
+GAP = r"(?:,? (?:" + _GAP_WORD + r"))*,?"
+"""Adverbs and dates that may stand between a subject and its verb."""
+
+NEGATION = re.compile(
+    r"\b(?:not|n't|never|no longer|declined|refused|will|would|could|might|may|should|plans? to|"
+    r"planned to|expected to|scheduled to|set to|hopes? to|wants? to|intends? to|invited|uninvited|"
+    r"shut out|failed to|can|cannot|is to|are to|if)\b",
+    re.IGNORECASE,
+)
+"""Words that make an event unreported: negated, planned, hypothetical (guideline rule 3)."""
+
+
+@dataclass
+class Clause:
+    """One sentence, masked."""
+
+    index: int
+    """Position of the sentence in the article."""
+    start: int
+    end: int
+    text: str
+    """The sentence as in the cleaned article."""
+    masked: str
+    """The sentence with mentions as ⟦i⟧ and quotations blanked."""
+    reduced: str
+    """masked without appositives and relative clauses."""
+    slots: list[NameMention] = field(default_factory=list)
+    """slots[i] is the mention ⟦i⟧ stands for."""
+
+    def people(self, slot_text: str) -> list[str]:
+        """The persons named in a matched piece of masked text, in order, without repeats."""
+        found = []
+        for number in re.findall(r"⟦(\d+)⟧(?!['’]s)", slot_text):
+            person = self.slots[int(number)].person
+            if person not in found:
+                found.append(person)
+        return found
+
+
+def build_clauses(text: str, sentences: list[tuple[int, int]], mentions: list[NameMention]) -> list[Clause]:
+    """Mask every sentence; pronouns become slots for the person they most likely mean."""
+    clauses: list[Clause] = []
+    for index, (start, end) in enumerate(sentences):
+        inside = [m for m in mentions if start <= m.extent[0] and m.extent[1] <= end]
+        masked, slots = _mask(text, start, end, inside)
+        masked, slots = _resolve_pronouns(masked, slots, clauses[-1] if clauses else None)
+        clauses.append(Clause(index, start, end, text[start:end], masked, reduce_clause(masked), slots))
+    return clauses
+
+
+_QUOTE = re.compile(r"[\"“][^\"“”]*[\"”]|[\"“][^\"“”]*$")
+
+
+def _mask(text: str, start: int, end: int, mentions: list[NameMention]) -> tuple[str, list[NameMention]]:
+    pieces, slots, cursor = [], [], start
+    quoted = [(m.start() + start, m.end() + start) for m in _QUOTE.finditer(text[start:end])]
+    for mention in mentions:
+        if mention.extent[0] < cursor or any(a <= mention.start < b for a, b in quoted):
+            continue
+        pieces.append(text[cursor:mention.extent[0]])
+        possessive = "'s" if mention.possessive else ""
+        pieces.append(f"⟦{len(slots)}⟧{possessive}")
+        slots.append(mention)
+        cursor = mention.extent[1]
+    pieces.append(text[cursor:end])
+    masked = "".join(pieces)
+    masked = _QUOTE.sub(lambda m: m.group()[0] + "…" + (m.group()[-1] if len(m.group()) > 1 else ""), masked)
+    return masked, slots
+
+
+_SENTENCE_PRONOUN = re.compile(r"^(?:He|She)\b(?= )")
+_INNER_PRONOUN = re.compile(r"(?<=[ ,])(?:he|she)\b(?= )|(?<=[ ,])(?:his|her)\b(?= (?:own |new |bipartisan )?(?:legislation|bill|measure|resolution|proposal)\b)")
+
+
+def _resolve_pronouns(masked: str, slots: list[NameMention], previous: Clause | None) -> tuple[str, list[NameMention]]:
+    """"He and Sen. X introduced" -> the previous sentence's subject; "legislation he introduced" -> this one's."""
+    if _SENTENCE_PRONOUN.match(masked) and previous:
+        subject = first_subject(previous)
+        if subject is not None:
+            masked = _SENTENCE_PRONOUN.sub(f"⟦{len(slots)}⟧", masked, count=1)
+            slots = slots + [subject]
+    match = _INNER_PRONOUN.search(masked)
+    if match:
+        subject = _subject_before(masked, slots, match.start())
+        if subject is not None:
+            mark = "'s" if match.group() in ("his", "her") else ""
+            masked = masked[: match.start()] + f"⟦{len(slots)}⟧{mark}" + masked[match.end():]
+            slots = slots + [subject]
+    return masked, slots
+
+
+def first_subject(clause: Clause) -> NameMention | None:
+    """The person a sentence opens with (after an introductory phrase), if any."""
+    match = re.match(r"^(?:[^⟦,]{0,40}, )?" + SLOT, clause.reduced)
+    return clause.slots[int(match.group(1))] if match else None
+
+
+def _subject_before(masked: str, slots: list[NameMention], position: int) -> NameMention | None:
+    """The only non-possessive person named before `position`, if exactly one is."""
+    people = {slots[int(n)].person: slots[int(n)] for n in re.findall(SLOT, masked[:position])}
+    return next(iter(people.values())) if len(people) == 1 else None
+
+
+_APPOSITIVE_AFTER = re.compile(
+    r"(⟦\d+⟧)(?:, (?:the|a|an|who|whose|which|chairman|chairwoman|chair|director|president|"
+    r"ranking|vice|top|head|secretary|leader|acting|former|deputy|chief|senior|now|then|"
+    r"R-|D-|I-)\b[^,;…]*?(?=[,.;]|$))+,?"
+)
+_APPOSITIVE_BEFORE = re.compile(r"(^|, |\band )(?:the|The) [^,⟦…]{3,80}?, (⟦\d+⟧)")
+
+
+def reduce_clause(masked: str) -> str:
+    """Drop appositives and relative clauses around slots: "⟦1⟧, the Iowa Republican, said" -> "⟦1⟧ said"."""
+    reduced = _APPOSITIVE_BEFORE.sub(r"\1\2", masked)
+
+    def keep_comma(match: re.Match) -> str:
+        ends_clause = match.group().endswith(",")
+        return match.group(1) + ("," if ends_clause and _is_list_continuation(reduced, match.end()) else "")
+
+    reduced = _APPOSITIVE_AFTER.sub(keep_comma, reduced)
+    return re.sub(r"⟦(\d+)⟧, (?=said|wrote|added|told|introduced|sent|tweeted|testified|briefed)", r"⟦\1⟧ ", reduced)
+
+
+def _is_list_continuation(text: str, position: int) -> bool:
+    return bool(re.match(r" (?:and )?⟦\d+⟧|(?: and)? ⟦", text[position:]))
+
+
+def subjects_before(clause: Clause, position: int, *, companions: bool = True) -> list[str]:
+    """People in the list that is the subject of a verb starting at `position` of clause.reduced.
+
+    Only adverbs and dates may stand between the list and the verb, so objects
+    of prepositions and people in other clauses are never taken.
+    """
+    before = clause.reduced[:position]
+    pattern = r"(?:^|[^\w⟧'’])(" + LIST + r")" + (COMPANIONS if companions else "") + GAP + r"\s*(?:[—–]\s*)?$"
+    match = re.search(pattern, before)
+    if not match or _preceded_by_preposition(before, match.start(1)):
+        return []
+    return clause.people(match.group(1))
+
+
+_PREPOSITIONS = re.compile(
+    r"\b(?:to|for|from|with|by|of|on|at|about|against|under|than|like|and|or|"
+    r"told|urged|asked|called|thanked|praised|criticized|joined|briefed|met|after|before)\s*$"
+)
+
+
+def _preceded_by_preposition(text: str, position: int) -> bool:
+    return bool(_PREPOSITIONS.search(text[:position]))
+
+
+def nearest_subject(clause: Clause, position: int) -> list[str]:
+    """For a participle (", saying in a statement"): the last list before it that is not an object."""
+    before = clause.reduced[:position]
+    for match in reversed(list(re.finditer(LIST, before))):
+        if not _preceded_by_preposition(before, match.start()):
+            return clause.people(match.group())
+    return []
+
+
+def negated(text: str) -> bool:
+    """Whether a stretch between subject and event word denies, plans or supposes the event."""
+    return bool(NEGATION.search(text))
+
+
+_VERB_PHRASE = re.compile(r"((?: (?![A-Z⟦])[\w'’-]+){0,6}),?\s*$")
+_CLAUSE_BREAK = {"that", "which", "who", "whom", "because", "when", "while", "but", "after", "before", "as", "if", "whether", "where", "and", "or"}
+
+
+def subject_of(clause: Clause, position: int) -> list[str]:
+    """Subjects of an event phrase at `position`, allowing a short verb phrase between.
+
+    "⟦1⟧ praised the bill in a statement" gives ⟦1⟧; a negated or planned verb
+    phrase ("did not sign", "is scheduled to hold") gives nobody.
+    """
+    before = clause.reduced[:position]
+    phrase = _VERB_PHRASE.search(before).group(1)
+    if negated(phrase):
+        return []
+    cut = 0
+    for word in [""] + list(reversed(phrase.split(" ")))[:-1]:
+        if word in _CLAUSE_BREAK:
+            break
+        cut += len(word) + (1 if word else 0)
+        people = subjects_before(clause, len(before.rstrip(", ")) - cut if cut else position)
+        if people:
+            return people
+    return []
+
+
+def who_subjects(clause: Clause, event_pattern: str) -> list[tuple[int, list[str]]]:
+    """(position, people) for "⟦1⟧, who (also) attended the briefing": relative clauses in the masked text."""
+    pattern = SLOT + r",? who(?: also| had| has| have)? (?:" + event_pattern + r")"
+    return [(m.start(), clause.people(m.group()[: m.group().index("⟧") + 1])) for m in re.finditer(pattern, clause.masked)]

@@ -1,0 +1,100 @@
+"""What every extractor reads (Doc) and writes (EventHit), and how hits become events."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graphbuild.extract.clauses import Clause, build_clauses
+from graphbuild.mentions import NameMention, find_mentions
+from graphbuild.model import EVENT_RELATIONS, Article, Assertion, Event, Span
+from graphbuild.text import split_sentences
+
+
+@dataclass(frozen=True)
+class Doc:
+    """One cleaned article with its people found and its sentences masked."""
+
+    article: Article
+    mentions: tuple[NameMention, ...]
+    clauses: tuple[Clause, ...]
+
+    def sentence_span(self, clause: Clause) -> Span:
+        return Span(self.article.id, clause.start, clause.end, clause.text)
+
+
+def make_doc(article: Article) -> Doc:
+    """Find mentions and mask sentences: the input of every extractor."""
+    mentions = find_mentions(article)
+    clauses = build_clauses(article.text, split_sentences(article.text), mentions)
+    return Doc(article, tuple(mentions), tuple(clauses))
+
+
+NEW, LAST, ALL, KEYED = "new", "last", "all", "keyed"
+"""How a hit refers to its event: a new one, the latest of its kind, every one so
+far ("both briefings"), or the one with the same key (a bill's name)."""
+
+
+@dataclass(frozen=True)
+class EventHit:
+    """One sentence stating that people took part in an event."""
+
+    kind: str
+    """One of model.EVENT_KINDS."""
+    clause: int
+    """Index of the sentence that states it."""
+    position: int
+    """Where in the sentence's reduced text the rule matched (orders hits within a sentence)."""
+    participants: tuple[str, ...]
+    """PersonRef names, in order of mention."""
+    extractor: str
+    reference: str = NEW
+    key: str = ""
+    """For KEYED references: what identifies the event ("first-step-act")."""
+    label: str = ""
+    recipients: tuple[str, ...] = ()
+
+
+def assemble_events(doc: Doc, hits: list[EventHit]) -> tuple[list[Event], list[Assertion]]:
+    """Group hits into events, in order of appearance; events nobody named took part in are dropped."""
+    events: list[Event] = []
+    members: dict[str, list[tuple[str, EventHit]]] = {}
+    for hit in sorted(hits, key=lambda h: (h.clause, h.position)):
+        for event in _targets(doc, events, hit):
+            members.setdefault(event.key, []).extend((person, hit) for person in hit.participants)
+    kept = [event for event in events if members.get(event.key)]
+    assertions = []
+    for event in kept:
+        seen = set()
+        for person, hit in members[event.key]:
+            if person not in seen:
+                seen.add(person)
+                evidence = doc.sentence_span(doc.clauses[hit.clause])
+                assertions.append(Assertion(person, EVENT_RELATIONS[event.kind], event, evidence, hit.extractor))
+    return kept, assertions
+
+
+def _targets(doc: Doc, events: list[Event], hit: EventHit) -> list[Event]:
+    same_kind = [event for event in events if event.kind == hit.kind]
+    if hit.reference == ALL and same_kind:
+        return same_kind
+    if hit.reference == LAST and same_kind:
+        return [same_kind[-1]]
+    if hit.reference == KEYED:
+        keyed = [event for event in same_kind if event.key == _event_key(hit.kind, hit.key)]
+        if keyed:
+            return keyed
+    event = Event(
+        article_id=doc.article.id,
+        kind=hit.kind,
+        key=_event_key(hit.kind, hit.key) if hit.reference == KEYED else f"{hit.kind.lower()}-{len(same_kind) + 1}",
+        label=hit.label or hit.kind.lower(),
+        evidence=doc.sentence_span(doc.clauses[hit.clause]),
+        extractor=hit.extractor,
+        recipients=hit.recipients,
+    )
+    events.append(event)
+    return [event]
+
+
+def _event_key(kind: str, key: str) -> str:
+    return f"{kind.lower()}-" + re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-")

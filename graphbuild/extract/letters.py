@@ -1,0 +1,45 @@
+"""sent_letter: "X and Y sent a letter to Z", "X wrote to Z urging ...", "in a letter to Z, X said"."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from graphbuild.extract.clauses import LIST, SLOT, Clause, subject_of
+from graphbuild.extract.document import LAST, NEW, Doc, EventHit
+
+NAME = "letters.v1"
+_TO = r"(?: [a-z]+){0,3} (?:to|addressed to) (?P<to>[^,.;…]*)"
+_TRIGGER = re.compile(
+    r"\b(?:sent|wrote|signed|delivered|fired off|penned|co-signed|cosigned|released)"
+    r"(?: (?:him|her|them|⟦\d+⟧))? (?P<det>a|an|the|their|his|her)(?: [\w-]+){0,2}? letter\b(?:" + _TO + r")?"
+    r"|\bwrote to (?P<to2>⟦\d+⟧[^,.;…]*)"
+)
+_FRONTED = re.compile(r"(?:^|, )(?:In|in) an? (?:[\w-]+ )?letter to (?P<to>[^,…]*), (?P<list>" + LIST + r") (?:said|wrote|asked|urged|argued|warned|called)")
+
+
+def extract_letters(doc: Doc) -> Iterator[EventHit]:
+    """Yield one hit per letter named people sent, with its recipients."""
+    for clause in doc.clauses:
+        for match in _FRONTED.finditer(clause.reduced):
+            yield _hit(clause, match.start(), clause.people(match.group("list")), match.group("to"), "a")
+        for match in _TRIGGER.finditer(clause.reduced):
+            people = subject_of(clause, match.start())
+            if people:
+                yield _hit(clause, match.start(), people, match.group("to") or match.group("to2"), match.group("det"))
+
+
+def _hit(clause: Clause, position: int, people: list[str], to: str | None, determiner: str | None) -> EventHit:
+    recipients = tuple(_recipients(clause, to or ""))
+    reference = LAST if determiner == "the" and not recipients else NEW
+    return EventHit("Letter", clause.index, position, tuple(people), NAME, reference, label="letter", recipients=recipients)
+
+
+def _recipients(clause: Clause, to: str) -> list[str]:
+    """People named right after "to", else the body as written ("Senate Democrats")."""
+    head = re.match(r"(?:the )?(" + LIST + r")", to)
+    if head:
+        return clause.people(head.group(1))
+    body = re.match(r"(?:the )?((?:[A-Z][\w’'.&-]*)(?: (?:[A-Z][\w’'.&-]*|of|and|for|the|on))*)", to)
+    if body and not re.search(SLOT, body.group(1)):
+        return [re.sub(r"(?: (?:of|and|for|the|on))+$", "", body.group(1))]
+    return []

@@ -1,0 +1,351 @@
+"""Find the people an article names, and which mentions refer to whom.
+
+A capitalized run of words is a person only with evidence: an honorific
+("Sen."), a rank ("Gen."), a title ("Treasury Secretary"), a party-state tag,
+a hover card glued to it, membership in an honorific list ("Sens. A, B and
+C"), or a common given name followed by a surname. A lone surname is a
+mention only of someone the article has already named in full. Nothing else
+becomes a person: precision over recall.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from graphbuild import lexicon
+from graphbuild.model import Article, PersonRef, Span
+from graphbuild.names import name_key, parse_name, surname_key
+from graphbuild.text import match_tag
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w’'\-]|\.(?=[^\W\d_]))*\.?|\d+|[^\w\s]")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+|[A-Z]\.[A-Z]\.?")
+_SUFFIXES = {"Jr.", "Sr.", "II", "III", "IV", "Jr", "Sr"}
+_PARTICLES = {"van", "von", "de", "del", "della", "da", "di", "bin", "al", "le", "la"}
+_KEEP_DOT = {"Sen.", "Sens.", "Rep.", "Reps.", "Jr.", "Sr.", "St.", "U.S."} | lexicon.RANKS
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """One place an article names a person, with what the words around it say."""
+
+    start: int
+    end: int
+    """The name itself (no title, no possessive "'s")."""
+    extent: tuple[int, int]
+    """Name plus title or honorific before it and party tag after it."""
+    name: str
+    honorific: str | None = None
+    """"senator" or "representative" when an honorific precedes the name."""
+    title: str | None = None
+    """Title phrase before the name as written: "Senate Minority Leader"."""
+    party: str | None = None
+    state: str | None = None
+    possessive: bool = False
+    in_list: bool = False
+    """Opened by a plural honorific ("Sens."), or a later member of such a list."""
+    person: str = ""
+    """PersonRef.name this mention refers to (set by coreference)."""
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words (keeping the dots of abbreviations and initials) and punctuation."""
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        word, start = match.group(), match.start()
+        if word.endswith(".") and len(word) > 1 and not _keeps_dot(word):
+            tokens.append(Token(word[:-1], start, start + len(word) - 1))
+            tokens.append(Token(".", start + len(word) - 1, start + len(word)))
+        else:
+            tokens.append(Token(word, start, match.end()))
+    return tokens
+
+
+def _keeps_dot(word: str) -> bool:
+    return word in _KEEP_DOT or bool(_INITIALS.fullmatch(word)) or word.rstrip(".").lower() in _AP_ABBREVIATIONS
+
+
+_AP_ABBREVIATIONS = {
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan",
+    "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla",
+    "ore", "pa", "tenn", "vt", "va", "wash", "wis", "wyo", "gen", "gov", "jan", "feb",
+    "aug", "sept", "oct", "nov", "dec",
+}
+
+
+def find_mentions(article: Article) -> list[NameMention]:
+    """Every person mention in the article's text, in order, each resolved to a person."""
+    text, tokens = article.text, tokenize(article.text)
+    alias_ends = {alias.end for alias in article.aliases}
+    runs = _name_runs(tokens)
+    evidenced, bare = [], []
+    for index, run in enumerate(runs):
+        mention = _evidenced_mention(text, tokens, run, runs[:index], evidenced, alias_ends)
+        (evidenced if mention else bare).append(mention or run)
+    people = _group_people(evidenced)
+    evidenced = evidenced_with_people(evidenced, people)
+    surname_mentions = _surname_mentions(text, tokens, bare, people, evidenced)
+    return sorted(evidenced + surname_mentions, key=lambda m: m.start)
+
+
+# --- runs of name-like tokens -------------------------------------------------
+
+@dataclass(frozen=True)
+class Run:
+    """Consecutive tokens that could form a personal name: token indexes [first, last]."""
+
+    first: int
+    last: int
+
+
+def _is_name_token(token: Token) -> bool:
+    word = re.sub(r"['’]s$", "", token.text)
+    if word in lexicon.NOT_NAMES or word in lexicon.HONORIFICS or word in lexicon.RANKS:
+        return False
+    if word.lower() in lexicon.TITLE_HEADS:
+        return False
+    if _INITIALS.fullmatch(word):
+        return True
+    return word[:1].isupper() and not word.isupper() and not word.endswith(".") or word in _SUFFIXES
+
+
+def _name_runs(tokens: list[Token]) -> list[Run]:
+    runs, index = [], 0
+    while index < len(tokens):
+        if not _is_name_token(tokens[index]) or tokens[index].text in _SUFFIXES:
+            index += 1
+            continue
+        last = index
+        while last + 1 < len(tokens) and _continues_name(tokens, last + 1):
+            last += 1
+        while last > index and (tokens[last].text in _PARTICLES or _INITIALS.fullmatch(tokens[last].text)):
+            last -= 1
+        if last - index < 5:
+            runs.append(Run(index, last))
+        index = last + 1
+    return runs
+
+
+def _continues_name(tokens: list[Token], index: int) -> bool:
+    token, previous = tokens[index], tokens[index - 1]
+    if token.start - previous.end > 1:  # a line break or double space ends a name
+        return False
+    if token.text in _PARTICLES:
+        return index + 1 < len(tokens) and _is_name_token(tokens[index + 1])
+    if token.text in _SUFFIXES:
+        return True
+    if token.text.lower() in lexicon.TITLE_HEADS and token.text[:1].isupper() and previous.text in lexicon.FIRST_NAMES:
+        return index + 1 >= len(tokens) or not _is_name_token(tokens[index + 1])  # "Rep. Steve King"
+    if token.text == "," and index + 1 < len(tokens) and tokens[index + 1].text in {"Jr.", "Sr."}:
+        return True
+    return _is_name_token(token)
+
+
+def _run_name(text: str, tokens: list[Token], run: Run) -> tuple[int, int, bool]:
+    """(start, end, possessive) of a run's name, without a trailing "'s"."""
+    start, end = tokens[run.first].start, tokens[run.last].end
+    possessive = bool(re.search(r"['’]s$", text[start:end]))
+    return start, end - 2 if possessive else end, possessive
+
+
+# --- evidence that a run is a person --------------------------------------------
+
+def _evidenced_mention(text, tokens, run, earlier_runs, earlier_mentions, alias_ends) -> NameMention | None:
+    start, end, possessive = _run_name(text, tokens, run)
+    name = text[start:end]
+    tag = match_tag(text, end) if not possessive else None
+    before = tokens[run.first - 1].text if run.first > 0 else ""
+    honorific, in_list = lexicon.HONORIFICS.get(before, (None, False))
+    listed = None if honorific else _list_member(text, tokens, run, earlier_mentions)
+    floor = earlier_mentions[-1].extent[1] if earlier_mentions else 0
+    title_start, title = (None, None) if honorific else _title_before(text, tokens, run.first, floor)
+    words = name.split()
+    has_given_name = len(words) > 1 and (words[0] in lexicon.FIRST_NAMES or _INITIALS.fullmatch(words[0]))
+    evidence = honorific or listed or title or tag or end in alias_ends or has_given_name or before in lexicon.RANKS
+    if not evidence:
+        return None
+    extent_start = start
+    party = None
+    if honorific:
+        extent_start = tokens[run.first - 1].start
+        if run.first > 1 and tokens[run.first - 2].text in lexicon.PARTY_WORDS:
+            extent_start = tokens[run.first - 2].start
+            party = lexicon.PARTY_WORDS[tokens[run.first - 2].text]
+        if run.first > 1 and tokens[run.first - 2].text == "U.S.":
+            extent_start = tokens[run.first - 2].start
+    elif before in lexicon.RANKS:
+        extent_start = tokens[run.first - 1].start
+        if run.first > 1 and tokens[run.first - 2].text == "Army":
+            extent_start = tokens[run.first - 2].start
+    elif title_start is not None:
+        extent_start = title_start
+    if listed:
+        honorific, party, in_list = listed.honorific, listed.party, True
+    extent_end = tag.end if tag else end + (2 if possessive else 0)
+    return NameMention(
+        start, end, (extent_start, extent_end), name,
+        honorific=honorific,
+        title=title,
+        party=tag.party if tag and tag.party else party,
+        state=tag.state if tag else None,
+        possessive=possessive,
+        in_list=in_list,
+    )
+
+
+def _list_member(text, tokens, run, earlier_mentions) -> NameMention | None:
+    """The list head when the run continues "Sens. A (D-X), B (R-Y) and C": it inherits the honorific."""
+    if not earlier_mentions or run.first == 0:
+        return None
+    previous = earlier_mentions[-1]
+    between = text[previous.extent[1]:tokens[run.first].start]
+    if previous.in_list and re.fullmatch(r",?\s(?:and\s)?", between):
+        return previous
+    return None
+
+
+_TITLE_CAPITALS = {"Senate", "House", "White", "State", "Committee", "Federal", "Former", "Department"}
+"""Capitalized words that are never names but may stand inside a title: "Secretary of State"."""
+
+
+def _title_before(text: str, tokens: list[Token], first: int, floor: int) -> tuple[int | None, str | None]:
+    """A title phrase ending right before token `first`: "Senate Minority Leader".
+
+    The walk back stops at `floor`, the end of the previous person mention, so
+    "Pfizer CEO Albert Bourla and Merck CEO" never becomes one title.
+    """
+    taken: list[int] = []
+    for index in range(first - 1, -1, -1):
+        token = tokens[index]
+        word, lower = token.text, token.text.lower()
+        if token.start < floor or tokens[index + 1].start - token.end > 1:
+            break
+        if lower in lexicon.TITLE_HEADS or word in _TITLE_CAPITALS or lower in lexicon.TITLE_MODIFIERS:
+            taken.append(index)
+        elif taken and word[:1].isupper() and word not in lexicon.NOT_NAMES and word not in lexicon.HONORIFICS:
+            taken.append(index)
+        elif taken and lower in lexicon.TITLE_CONNECTORS and index > 0 and _can_precede_connector(tokens[index - 1]):
+            taken.append(index)
+        else:
+            break
+    while taken and tokens[taken[-1]].text.lower() in lexicon.TITLE_CONNECTORS:
+        taken.pop()
+    if not any(tokens[i].text.lower() in lexicon.TITLE_HEADS for i in taken):
+        return None, None
+    start = tokens[taken[-1]].start
+    return start, text[start:tokens[first - 1].end]
+
+
+def _can_precede_connector(token: Token) -> bool:
+    word = token.text
+    return word[:1].isupper() and word not in lexicon.NOT_NAMES or word.lower() in lexicon.TITLE_HEADS
+
+
+# --- people and coreference -----------------------------------------------------
+
+def _group_people(mentions: list[NameMention]) -> dict[str, str]:
+    """Map each full-name key in the article to the PersonRef.name it belongs to."""
+    people: dict[str, str] = {}
+    for mention in mentions:
+        if len(mention.name.split()) > 1 or parse_name(mention.name).first:
+            people.setdefault(name_key(mention.name), mention.name)
+    return people
+
+
+def evidenced_with_people(mentions: list[NameMention], people: dict[str, str]) -> list[NameMention]:
+    """Attach each evidenced mention to its person; lone surnames join a full name when it is unique."""
+    resolved = []
+    for mention in mentions:
+        key = name_key(mention.name)
+        if key in people:
+            resolved.append(replace(mention, person=people[key]))
+            continue
+        candidates = _same_surname(mention, people, resolved)
+        resolved.append(replace(mention, person=candidates[0] if len(candidates) == 1 else mention.name))
+    return resolved
+
+
+def _same_surname(mention: NameMention, people: dict[str, str], resolved: list[NameMention]) -> list[str]:
+    """Full-name people of this article with the mention's surname and no conflicting tag."""
+    surname = surname_key(mention.name)
+    names = sorted({name for name in people.values() if surname_key(name) == surname and not parse_name(name).suffix})
+    if len(names) <= 1:
+        return names
+    compatible = [
+        name for name in names
+        if all(_agrees(mention, other) for other in resolved if other.person == name)
+    ]
+    return compatible
+
+
+def _agrees(mention: NameMention, other: NameMention) -> bool:
+    return (not mention.party or not other.party or mention.party == other.party) and (
+        not mention.state or not other.state or mention.state == other.state
+    )
+
+
+def _surname_mentions(text, tokens, bare_runs, people, evidenced) -> list[NameMention]:
+    """Lone surnames ("Durbin said") of people the article has named, resolved by context."""
+    by_surname: dict[str, list[str]] = {}
+    for name in sorted(set(people.values())):
+        by_surname.setdefault(surname_key(name), []).append(name)
+    for mention in evidenced:
+        if len(mention.name.split()) == 1 and not parse_name(mention.name).first:
+            by_surname.setdefault(surname_key(mention.name), [])
+            if mention.name not in by_surname[surname_key(mention.name)] and not by_surname[surname_key(mention.name)]:
+                by_surname[surname_key(mention.name)].append(mention.name)
+    found = []
+    for run in bare_runs:
+        start, end, possessive = _run_name(text, tokens, run)
+        written = text[start:end]
+        candidates = by_surname.get(written.lower().replace(" ", "-"), []) or (
+            by_surname.get(surname_key(written), []) if len(written.split()) == 1 else []
+        )
+        if not candidates:
+            continue
+        person = _pick_by_context(text, end, candidates, evidenced, found, start)
+        if person:
+            found.append(NameMention(start, end, (start, end + (2 if possessive else 0)), text[start:end],
+                                     possessive=possessive, person=person))
+    return found
+
+
+_DESCRIPTOR = re.compile(r",\s+the\s+(?P<state>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?P<party>Republican|Democrat)\b")
+
+
+def _pick_by_context(text, end, candidates, evidenced, found, start) -> str | None:
+    """One of several same-surname people: by a descriptor ("the Florida Republican"), else the latest named."""
+    if len(candidates) == 1:
+        return candidates[0]
+    descriptor = _DESCRIPTOR.match(text, end)
+    if descriptor:
+        from graphbuild.text import state_code
+
+        code = state_code(descriptor.group("state"))
+        matching = [c for c in candidates if any(m.person == c and m.state == code for m in evidenced)]
+        if len(matching) == 1:
+            return matching[0]
+    earlier = [m for m in evidenced + found if m.person in candidates and m.start < start]
+    return max(earlier, key=lambda m: m.start).person if earlier else None
+
+
+def people_of(article: Article, mentions: list[NameMention]) -> tuple[PersonRef, ...]:
+    """One PersonRef per person the mentions refer to, with hover-card aliases attached."""
+    spans: dict[str, list[Span]] = {}
+    for mention in mentions:
+        spans.setdefault(mention.person, []).append(Span(article.id, mention.start, mention.end, mention.name))
+    aliases: dict[str, set[str]] = {}
+    for alias in article.aliases:
+        for mention in mentions:
+            if mention.end == alias.end:
+                aliases.setdefault(mention.person, set()).add(alias.formal)
+    return tuple(
+        PersonRef(article.id, name, tuple(spans[name]), tuple(sorted(aliases.get(name, ()))))
+        for name in sorted(spans)
+    )

@@ -1,0 +1,143 @@
+"""Sentences, US states and party-state tags: the text facts every extractor shares."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words ending in "." that do not end a sentence.
+ABBREVIATIONS = {
+    "sen", "sens", "rep", "reps", "gen", "gov", "govs", "lt", "col", "sgt", "adm", "capt",
+    "dr", "mr", "mrs", "ms", "jr", "sr", "st", "mt", "ft", "no", "nos", "vs", "inc",
+    "corp", "co", "ltd", "dept", "sec", "pres", "rev", "hon", "atty", "gens",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind",
+    "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev",
+    "okla", "ore", "pa", "tenn", "vt", "va", "wash", "wis", "wyo", "penn", "wisc",
+}
+
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(]?[A-Z0-9])|\n+")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of each sentence; lines are never joined.
+
+    >>> text = "Sen. Dick Durbin (D-Ill.) spoke. Then J.D. Vance left."
+    >>> [text[s:e] for s, e in split_sentences(text)]
+    ['Sen. Dick Durbin (D-Ill.) spoke.', 'Then J.D. Vance left.']
+    """
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.group().startswith(".") and _is_abbreviation(text, match.start()):
+            continue
+        end = match.end() if not match.group().startswith("\n") else match.start()
+        _append_stripped(spans, text, start, end)
+        start = match.end()
+    _append_stripped(spans, text, start, len(text))
+    return spans
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the '.' at `dot` closes an abbreviation or an initial rather than a sentence."""
+    word = re.search(r"[\w.]*$", text[:dot]).group()
+    bare = word.rstrip(".").lower()
+    if bare in ABBREVIATIONS:
+        return True
+    # initials and dotted acronyms: "E.", "J.D.", "U.S.", "N.Y.", "D.C."
+    return bool(re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", word))
+
+
+def _append_stripped(spans: list, text: str, start: int, end: int) -> None:
+    piece = text[start:end]
+    if piece.strip():
+        lead = len(piece) - len(piece.lstrip())
+        trail = len(piece) - len(piece.rstrip())
+        spans.append((start + lead, end - trail))
+
+
+STATE_NAMES = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia",
+    "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa",
+    "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland",
+    "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi",
+    "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
+    "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York",
+    "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma",
+    "OR": "Oregon", "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina",
+    "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont",
+    "VA": "Virginia", "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin",
+    "WY": "Wyoming", "DC": "District of Columbia", "PR": "Puerto Rico", "GU": "Guam",
+    "VI": "Virgin Islands", "AS": "American Samoa", "MP": "Northern Mariana Islands",
+}
+
+# AP style abbreviations (with their common variants); states AP never shortens
+# are matched by their full names.
+AP_STATES = {
+    "Ala": "AL", "Ariz": "AZ", "Ark": "AR", "Calif": "CA", "Cal": "CA", "Colo": "CO",
+    "Conn": "CT", "Del": "DE", "Fla": "FL", "Ga": "GA", "Ill": "IL", "Ind": "IN",
+    "Kan": "KS", "Kans": "KS", "Ky": "KY", "La": "LA", "Md": "MD", "Mass": "MA",
+    "Mich": "MI", "Minn": "MN", "Miss": "MS", "Mo": "MO", "Mont": "MT", "Neb": "NE",
+    "Nebr": "NE", "Nev": "NV", "N.H": "NH", "N.J": "NJ", "N.M": "NM", "N.Y": "NY",
+    "N.C": "NC", "N.D": "ND", "N.Dak": "ND", "Okla": "OK", "Ore": "OR", "Oreg": "OR",
+    "Pa": "PA", "Penn": "PA", "R.I": "RI", "S.C": "SC", "S.D": "SD", "S.Dak": "SD",
+    "Tenn": "TN", "Tex": "TX", "Vt": "VT", "Va": "VA", "Wash": "WA", "W.Va": "WV",
+    "W.Va.": "WV", "Wis": "WI", "Wisc": "WI", "Wyo": "WY", "D.C": "DC",
+}
+
+
+def state_code(written: str) -> str | None:
+    """The postal code for a state as written: "N.Y.", "NY", "Alaska", "Texas" -> code.
+
+    >>> [state_code(s) for s in ("N.Y.", "NY", "Alaska", "Calif.", "W.Va.", "Narnia")]
+    ['NY', 'NY', 'AK', 'CA', 'WV', None]
+    """
+    written = written.strip()
+    if written.upper() in STATE_NAMES and written.isupper() and len(written) == 2:
+        return written.upper()
+    bare = written.rstrip(".")
+    if bare in AP_STATES:
+        return AP_STATES[bare]
+    return _CODE_BY_NAME.get(written.lower())
+
+
+_CODE_BY_NAME = {name.lower(): code for code, name in STATE_NAMES.items()}
+
+STATE_NAME_PATTERN = "|".join(sorted((re.escape(n) for n in STATE_NAMES.values()), key=len, reverse=True))
+_STATE_WRITTEN = (
+    r"(?:[A-Z]\.\s?[A-Z][a-z]*\.|[A-Z][a-z]{1,4}\.|[A-Z]{2}\b|" + STATE_NAME_PATTERN + r")"
+)
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A party-state tag after a name: "(D-N.Y.)", ", R-S.C.,", "(Pa.)"."""
+
+    start: int
+    end: int
+    """Offsets in the text searched; end is past the closing ")" or before the trailing ","."""
+    party: str | None
+    """"D", "R" or "I"; None for a state-only tag."""
+    state: str
+
+
+_PAREN_TAG = re.compile(r"\s*\((?:(?P<party>[DRI])\s?-\s?)?(?P<state>" + _STATE_WRITTEN + r")\)")
+_AP_TAG = re.compile(r",\s(?P<party>[DRI])-(?P<state>" + _STATE_WRITTEN + r")(?=,|\.|;|\s|$)")
+
+
+def match_tag(text: str, pos: int) -> Tag | None:
+    """A party-state tag starting at `pos` (right after a name), if there is one.
+
+    >>> match_tag("Durbin (D-Ill.) said", 6)
+    Tag(start=6, end=15, party='D', state='IL')
+    >>> match_tag("Lee, R-Utah, and", 3)
+    Tag(start=3, end=11, party='R', state='UT')
+    >>> match_tag("Casey (D-PA),", 5).state, match_tag("Toomey (Pa.)", 6).party
+    ('PA', None)
+    """
+    for pattern in (_PAREN_TAG, _AP_TAG):
+        match = pattern.match(text, pos)
+        if match:
+            code = state_code(match.group("state"))
+            if code:
+                return Tag(pos, match.end(), match.group("party"), code)
+    return None
