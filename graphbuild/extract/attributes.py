@@ -28,13 +28,12 @@ _ROLE_HEADS = (
     r"(?:top|ranking|senior) (?:democrat|republican)|head"
 )
 _APPOSITIVE = re.compile(
-    r"^,\s+(?:the\s+|who\s+(?:is|was)\s+(?:the\s+)?)?(?:[\w.-]+['’]s\s+)?"
-    r"(?P<role>(?:(?:former|acting|top|ranking|vice|deputy|senior|assistant|interim|then|chief|special|executive|associate|general)\s+)*"
-    r"(?:" + _ROLE_HEADS + r")\b[^,;()⟦…]*?)(?=,|\.(?:\s|$)|;|$)",
-    re.IGNORECASE,
+    r"^,\s+(?:the\s+|who\s+(?:is|was)\s+(?:the\s+)?)?(?:(?:[\w.-]+\s+){0,3}[\w.-]+['’]s\s+)?"
+    r"(?P<role>(?:[a-z-]+\s+){0,3}(?i:" + _ROLE_HEADS + r")\b[^,;()⟦…]*?)(?=,|\.(?:\s|$)|;|$)"
 )
 _WHO_CHAIRS = re.compile(r"^,\s+who\s+(?:chairs|leads|heads|runs)\s+(?P<body>the\s+[^,;.]+)")
-_BEFORE_NAME = re.compile(r"(?:^|, |\band )(?:the|The) (?:[\w.-]+['’]s )?(?P<role>[^,⟦…]{3,60}?), ⟦(?P<slot>\d+)⟧")
+_BEFORE_NAME = re.compile(r"(?:^|\W)(?:the|The) (?:[\w.-]+['’]s )?(?P<role>[^,⟦…]{3,60}?), ⟦(?P<slot>\d+)⟧")
+_WHOSE = re.compile(r"(?P<body>[A-Z][\w&-]*(?: [A-Z][\w&-]*)*), whose (?P<role>[a-z][\w -]{2,40}?), ⟦(?P<slot>\d+)⟧")
 _DESCRIPTOR = re.compile(r"^,\s+the\s+(?P<state>" + STATE_NAME_PATTERN + r")\s+(?P<party>Republican|Democrat)\b")
 _INDEPENDENT = re.compile(r"(?:now )?(?:sits|serves|caucuses|runs|is registered) as an independent|became an independent|is now an independent")
 _AMONG_SENATORS = re.compile(r"^Among the senators[^⟦…]*?(?:were|was) (?P<list>" + LIST + ")")
@@ -103,6 +102,10 @@ def _clause_facts(doc: Doc, clause: Clause) -> Iterator[Assertion]:
         if re.search(r"\b(?:" + _ROLE_HEADS + r")\b", role, re.IGNORECASE) and not re.match(r"an?\s", role):
             person = clause.slots[int(match.group("slot"))].person
             yield Assertion(person, "role", _normalize_role(role), evidence, NAME)
+    for match in _WHOSE.finditer(clause.masked):
+        if re.search(r"\b(?:" + _ROLE_HEADS + r")\b", match.group("role"), re.IGNORECASE):
+            person = clause.slots[int(match.group("slot"))].person
+            yield Assertion(person, "role", _normalize_role(f"{match.group('role')} of {match.group('body')}"), evidence, NAME)
     for match in re.finditer(r"⟦(\d+)⟧,? who [^⟦…]*?" + _INDEPENDENT.pattern, clause.masked):
         yield Assertion(clause.slots[int(match.group(1))].person, "party", "I", evidence, NAME)
     for match in _AMONG_SENATORS.finditer(clause.reduced):

@@ -134,10 +134,12 @@ def _subject_before(masked: str, slots: list[NameMention], position: int) -> Nam
 
 
 _APPOSITIVE_AFTER = re.compile(
-    r"(⟦\d+⟧)(?:, (?:the|a|an|who|whose|which|chairman|chairwoman|chair|director|president|"
-    r"ranking|vice|top|head|secretary|leader|acting|former|deputy|chief|senior|now|then|"
-    r"R-|D-|I-)\b[^,;…]*?(?=[,.;]|$))+,?"
+    r"(⟦\d+⟧)(?:, (?:(?:the|a|an|who|whose|which|one|among|chairman|chairwoman|chair|director|president|"
+    r"ranking|vice|top|head|secretary|leader|acting|former|deputy|chief|senior|now|then)\b|⟦\d+⟧['’]s )"
+    r"[^,;…⟦]*?(?:, [A-Z][^,;…⟦]*?)*(?=[,.;]|$))+,?"
 )
+"""An appositive after a person; commas inside a capitalized name ("the Senate Health,
+Education, Labor and Pensions Committee") stay inside it."""
 _APPOSITIVE_BEFORE = re.compile(r"(^|, |\band )(?:the|The) [^,⟦…]{3,80}?, (⟦\d+⟧)")
 
 
@@ -173,7 +175,7 @@ def subjects_before(clause: Clause, position: int, *, companions: bool = True) -
 
 _PREPOSITIONS = re.compile(
     r"\b(?:to|for|from|with|by|of|on|at|about|against|under|than|like|and|or|"
-    r"told|urged|asked|called|thanked|praised|criticized|joined|briefed|met|after|before)\s*$"
+    r"told|urged|asked|called|thanked|praised|criticized|joined|briefed|met)\s*$"
 )
 
 
