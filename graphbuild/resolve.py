@@ -92,35 +92,30 @@ def _person(key: str, refs: list[PersonRef]) -> Person:
 
 
 def _usual_name(refs: list[PersonRef]) -> str:
-    """The name people go by: a nickname the sources give ("Chuck"), else the commonest form.
-
-    Middle initials are dropped ("Charles E. Schumer" -> "Charles Schumer").
-    """
+    """The name people go by: a nickname form when the sources give one ("Chuck
+    Schumer"), else the commonest form; middle initials dropped."""
     full = [ref for ref in refs if parse_name(ref.name).first] or refs
-    nicknames = Counter()
+    forms = Counter(_plain_form(ref.name) for ref in full)
     for ref in full:
         for alias in ref.aliases:
-            nickname = parse_name(alias).nickname
-            if nickname and formal_given_name(nickname) != formal_given_name(parse_name(alias).first or ""):
-                nicknames[nickname] += 1
-            elif nickname:
-                nicknames[nickname] += 1
-    forms = Counter(_plain_form(ref.name) for ref in full)
-    for form in list(forms):
+            forms.update({_nickname_form(ref.name, alias): 0} if _nickname_form(ref.name, alias) else {})
+
+    def preference(item: tuple[str, int]) -> tuple:
+        form, count = item
         first = parse_name(form).first or ""
-        if first in nicknames or first.lower() != formal_given_name(first):
-            forms[form] += 100  # a nickname form is the usual name
-    best = sorted(forms.items(), key=lambda item: (-item[1], len(item[0]), item[0]))[0][0]
-    if nicknames and parse_name(best).first not in nicknames:
-        nickname = nicknames.most_common(1)[0][0]
-        if formal_given_name(nickname) == formal_given_name(parse_name(best).first or "") or _given_matches(best, full):
-            return _replace_given(best, nickname)
-    return best
+        is_nickname = first.lower() != formal_given_name(first)
+        return (not is_nickname, -count, len(form), form)
+
+    return sorted(forms.items(), key=preference)[0][0]
 
 
-def _given_matches(form: str, refs: list[PersonRef]) -> bool:
-    first = parse_name(form).first
-    return any(parse_name(alias).first == first for ref in refs for alias in ref.aliases)
+def _nickname_form(name: str, alias: str) -> str | None:
+    """"Charles Schumer" with alias "Charles (Chuck) Ellis Schumer" or "Chuck Schumer" -> "Chuck Schumer"."""
+    parts = parse_name(alias)
+    given = parts.nickname or parts.first or ""
+    if given and given.lower() != formal_given_name(given) and surname_key(alias) == surname_key(name):
+        return _replace_given(_plain_form(name), given)
+    return None
 
 
 def _replace_given(name: str, given: str) -> str:

@@ -1,0 +1,133 @@
+"""The library API: everything the CLI does, callable from Python.
+
+>>> import graphbuild
+>>> result = graphbuild.build(["seeds/"])            # doctest: +SKIP
+>>> result.graph.query("SELECT ...")                 # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Sequence
+
+from rdflib import Graph
+
+from graphbuild.clean import clean_article
+from graphbuild.errors import InputError
+from graphbuild.extract import extract_article
+from graphbuild.files import write_atomically
+from graphbuild.ingest import read_articles
+from graphbuild.model import Article, ArticleFacts, Person, Skipped
+from graphbuild.rdf import DEFAULT_BASE_IRI, to_graph, to_turtle
+from graphbuild.resolve import resolve_people
+
+GRAPH_FILE = "graph.ttl"
+HTML_FILE = "graph.html"
+TEXT_FILE = "articles.jsonl"
+
+
+@dataclass(frozen=True)
+class BuildConfig:
+    """Every setting of a build; each CLI option maps to one field."""
+
+    base_iri: str = DEFAULT_BASE_IRI
+    """Namespace under which people, articles and events are minted."""
+    keep_text: bool = False
+    """Also write the cleaned text of every article (the text offsets refer to)."""
+    html: bool = True
+    """Write the HTML graph beside the Turtle."""
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a build did, for the user."""
+
+    articles: int
+    skipped: tuple[Skipped, ...]
+    people: int
+    events: int
+    triples: int
+    seconds: float
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """A built graph with the records it came from."""
+
+    graph: Graph
+    facts: tuple[ArticleFacts, ...]
+    people: tuple[Person, ...]
+    summary: Summary
+    written: tuple[Path, ...] = field(default=())
+    """Files written by run(), in order."""
+
+
+def extract_articles(inputs: Sequence[Path | str]) -> Iterator[ArticleFacts | Skipped]:
+    """Read, clean and extract each input article in turn (a Skipped record for unreadable input)."""
+    for item in read_articles([Path(p) for p in inputs]):
+        yield item if isinstance(item, Skipped) else extract_article(clean_article(item))
+
+
+def build(
+    inputs: Sequence[Path | str],
+    config: BuildConfig = BuildConfig(),
+    *,
+    progress: Callable[[Iterable], Iterable] = lambda items: items,
+    clock: Callable[[], float] = time.perf_counter,
+) -> BuildResult:
+    """Build the graph of every article under `inputs` (files and folders, recursed).
+
+    `progress` wraps the stream of per-article results (the CLI passes a
+    progress bar); `clock` is injectable so summaries can be tested.
+    """
+    started = clock()
+    facts, skipped = [], []
+    for item in progress(extract_articles(inputs)):
+        (skipped if isinstance(item, Skipped) else facts).append(item)
+    if not facts:
+        raise InputError(_nothing_read(inputs, skipped))
+    people = resolve_people(facts)
+    graph = to_graph(facts, people, base_iri=config.base_iri)
+    events = sum(len(f.events) for f in facts)
+    summary = Summary(len(facts), tuple(skipped), len(people), events, len(graph), clock() - started)
+    return BuildResult(graph, tuple(facts), tuple(people), summary)
+
+
+def run(
+    inputs: Sequence[Path | str],
+    out_dir: Path | str = "out",
+    config: BuildConfig = BuildConfig(),
+    **build_options,
+) -> BuildResult:
+    """Build, then write graph.ttl (and graph.html, articles.jsonl) into `out_dir`.
+
+    Every file is written beside its final name and renamed into place, so a
+    failed or interrupted run leaves the previous outputs whole.
+    """
+    result = build(inputs, config, **build_options)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = [write_atomically(out / GRAPH_FILE, to_turtle(result.graph))]
+    if config.html:
+        from graphbuild.render import write_html
+
+        write_html(result.graph, out / HTML_FILE)
+        written.append(out / HTML_FILE)
+    if config.keep_text:
+        written.append(write_atomically(out / TEXT_FILE, _articles_jsonl(f.article for f in result.facts)))
+    return BuildResult(result.graph, result.facts, result.people, result.summary, tuple(written))
+
+
+def _articles_jsonl(articles: Iterable[Article]) -> str:
+    """The cleaned text of each article, one JSON record a line, in id order."""
+    records = sorted(({"id": a.id, "title": a.title, "text": a.text} for a in articles), key=lambda r: r["id"])
+    return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+
+
+def _nothing_read(inputs: Sequence[Path | str], skipped: list[Skipped]) -> str:
+    where = ", ".join(str(p) for p in inputs)
+    if skipped:
+        return f"no article could be read from {where} ({len(skipped)} skipped: {skipped[0].reason})"
+    return f"no articles found in {where} (graphbuild reads .txt, .html, .htm, .jsonl, .json)"

@@ -1,0 +1,138 @@
+"""The `graphbuild` command: a thin shell over graphbuild.api, graphbuild.query and graphbuild.evaluate."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Iterable, List, Optional
+
+import typer
+from typing_extensions import Annotated
+
+from graphbuild import __version__
+from graphbuild.errors import GraphbuildError
+
+app = typer.Typer(
+    help="Turn political news articles into a knowledge graph you can query and look at.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    add_completion=True,
+)
+
+EXIT_SKIPPED = 3
+"""`graphbuild run` wrote its outputs but some inputs could not be read."""
+
+GraphOption = Annotated[Path, typer.Option("--graph", "-g", help="A graph written by `graphbuild run`.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"graphbuild {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = None,
+) -> None:
+    """graphbuild: who did what with whom, with the sentence that says so."""
+
+
+@app.command()
+def run(
+    inputs: Annotated[
+        Optional[List[Path]], typer.Argument(help="Article files and folders (recursed). Default: seeds/")
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for graph.ttl and graph.html.")] = Path("out"),
+    base_iri: Annotated[
+        Optional[str], typer.Option("--base-iri", help="Namespace for minted people, articles and events.")
+    ] = None,
+    keep_text: Annotated[
+        bool, typer.Option("--keep-text", help="Also write articles.jsonl: the cleaned text evidence offsets refer to.")
+    ] = False,
+) -> None:
+    """Read articles and write OUT/graph.ttl and OUT/graph.html.
+
+    Exit status: 0 all inputs read; 3 outputs written but some inputs were
+    skipped (each is listed); 1 nothing written (the previous outputs stay).
+    """
+    from graphbuild.api import BuildConfig, run as run_build
+    from graphbuild.rdf import DEFAULT_BASE_IRI
+
+    config = BuildConfig(base_iri=base_iri or DEFAULT_BASE_IRI, keep_text=keep_text)
+    result = _guarded(lambda: run_build(inputs or [Path("seeds")], out, config, progress=_progress))
+    summary = result.summary
+    for skipped in summary.skipped:
+        where = f"{skipped.path}:{skipped.line}" if skipped.line else skipped.path
+        typer.echo(f"skipped {where}: {skipped.reason}", err=True)
+    typer.echo(
+        f"{summary.articles} articles read, {len(summary.skipped)} skipped; "
+        f"{summary.people} people, {summary.events} events, {summary.triples} triples "
+        f"in {summary.seconds:.1f} s"
+    )
+    for path in result.written:
+        typer.echo(f"wrote {path}")
+    if summary.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+@app.command()
+def query(
+    query_text: Annotated[str, typer.Argument(metavar="QUERY|FILE.rq", help="SPARQL text, or a .rq file.")],
+    graph: GraphOption = Path("out/graph.ttl"),
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="table, csv or json.", case_sensitive=False)
+    ] = "table",
+) -> None:
+    """Run a SPARQL SELECT, ASK or CONSTRUCT query over a built graph.
+
+    The prefixes gb:, rdf:, rdfs:, prov:, dcterms:, schema:, skos:, owl: and
+    xsd: are predeclared. Queries are read-only.
+    """
+    from graphbuild.query import format_result, load_graph, read_query, run_query
+
+    if output_format.lower() not in ("table", "csv", "json"):
+        raise typer.BadParameter(f"{output_format!r} is not one of table, csv, json", param_hint="--format")
+    text = _guarded(lambda: format_result(run_query(load_graph(graph), read_query(query_text)), output_format.lower()))
+    typer.echo(text, nl=not text.endswith("\n"))
+
+
+@app.command(name="eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold facts, one JSON object a line (see README).")],
+    graph: GraphOption = Path("out/graph.ttl"),
+) -> None:
+    """Score a built graph against gold facts: P/R/F1 per relation, every miss and invention."""
+    from graphbuild.evaluate import evaluate as score, format_report, load_gold
+    from graphbuild.query import load_graph
+
+    report = _guarded(lambda: format_report(score(load_gold(gold), load_graph(graph))))
+    typer.echo(report, nl=not report.endswith("\n"))
+
+
+def _guarded(action):
+    """Run a library call; its errors become one line on stderr and exit status 1."""
+    try:
+        return action()
+    except GraphbuildError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(1) from None
+
+
+def _progress(items: Iterable) -> Iterable:
+    """A live count of articles done, on a terminal only."""
+    if not sys.stderr.isatty():
+        return items
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    def tracked():
+        columns = (SpinnerColumn(), TextColumn("{task.completed} articles"), TextColumn("{task.speed}"), TimeElapsedColumn())
+        with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("extracting", total=None)
+            for item in items:
+                yield item
+                bar.advance(task)
+
+    return tracked()
