@@ -200,9 +200,11 @@ def _layout(nxg: networkx.MultiDiGraph) -> dict[str, tuple[int, int]]:
 
     if not nxg:
         return {}
-    scale = 100 * math.sqrt(len(nxg)) + 50
+    scale = 140 * math.sqrt(len(nxg)) + 50
+    # a longer ideal edge than networkx's default (1/sqrt(n)) leaves room for labels;
     # needs numpy, and scipy from 500 nodes on (networkx then uses a sparse solver)
-    positions = nx.spring_layout(nx.Graph(nxg), seed=LAYOUT_SEED, scale=scale)
+    spacing = 2.5 / math.sqrt(len(nxg))
+    positions = nx.spring_layout(nx.Graph(nxg), k=spacing, seed=LAYOUT_SEED, scale=scale)
     return {node: (round(x), round(y)) for node, (x, y) in positions.items()}
 
 

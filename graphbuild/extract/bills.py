@@ -114,6 +114,6 @@ def _named_next(doc: Doc, clause: Clause) -> str:
 
 
 def _describe(phrase: str) -> str:
-    match = re.search(r"(?:[a-z-]+ ){0,2}(?:bill|legislation|measure|resolution|proposal)\b", phrase)
+    match = re.search(r"(?<![\w'’⟧])(?:[a-z-]+ ){0,2}(?:bill|legislation|measure|resolution|proposal)\b", phrase)
     text = match.group() if match else "bill"
     return re.sub(r"^(?:a|an|the|its|his|her|their|own|new) ", "", re.sub(r"^(?:a|an|the|its|his|her|their) own ", "", text))

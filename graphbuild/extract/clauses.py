@@ -168,9 +168,16 @@ def subjects_before(clause: Clause, position: int, *, companions: bool = True) -
     before = clause.reduced[:position]
     pattern = r"(?:^|[^\w⟧'’])(" + LIST + r")" + (COMPANIONS if companions else "") + GAP + r"\s*(?:[—–]\s*)?$"
     match = re.search(pattern, before)
-    if not match or _preceded_by_preposition(before, match.start(1)):
+    if not match:
         return []
-    return clause.people(match.group(1))
+    start = match.start(1)
+    while _preceded_by_preposition(before, start):
+        # "Under questioning from ⟦1⟧, ⟦2⟧ testified": the object ends at the comma
+        comma = before.find("⟧, ⟦", start, match.end(1))
+        if comma < 0:
+            return []
+        start = comma + 3
+    return clause.people(before[start:match.end(1)])
 
 
 _PREPOSITIONS = re.compile(

@@ -1,0 +1,111 @@
+"""The graphbuild command, through typer's CliRunner: help, outputs, errors as one line."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from graphbuild import __version__
+from graphbuild.cli import EXIT_SKIPPED, app
+
+ROOT = Path(__file__).resolve().parents[1]
+runner = CliRunner()
+COMMANDS = ["run", "query", "eval"]
+
+
+@pytest.fixture
+def built(tmp_path) -> Path:
+    result = runner.invoke(app, ["run", str(ROOT / "seeds"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    return tmp_path / "out" / "graph.ttl"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_cli_every_command_has_help(command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0 and "Usage" in result.output
+
+
+def test_cli_every_command_is_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert all(f"graphbuild {command}" in readme for command in COMMANDS)
+
+
+def test_cli_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.output.strip() == f"graphbuild {__version__}"
+
+
+def test_cli_run_prints_a_summary_and_writes_both_outputs(tmp_path):
+    result = runner.invoke(app, ["run", str(ROOT / "seeds"), "--out", str(tmp_path)])
+    assert result.exit_code == 0
+    assert re.search(r"1 articles read, 0 skipped; 8 people, 6 events, \d+ triples in [\d.]+ s", result.output)
+    assert (tmp_path / "graph.ttl").stat().st_size and (tmp_path / "graph.html").stat().st_size
+
+
+def test_cli_run_names_skipped_inputs_and_exits_3(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Headline\n\nSen. Jane Holloway (D-Ore.) tweeted.\n")
+    (tmp_path / "in" / "scan.pdf").write_bytes(b"%PDF-1.4")
+    result = runner.invoke(app, ["run", str(tmp_path / "in"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == EXIT_SKIPPED
+    assert "skipped" in result.output and "scan.pdf" in result.output
+    assert (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_cli_run_with_nothing_readable_fails_and_keeps_previous_outputs(tmp_path, built):
+    before = built.read_bytes()
+    (tmp_path / "empty").mkdir()
+    result = runner.invoke(app, ["run", str(tmp_path / "empty"), "--out", str(built.parent)])
+    assert result.exit_code == 1
+    assert result.output.startswith("error: no articles found") and result.output.count("\n") == 1
+    assert built.read_bytes() == before
+
+
+def test_cli_run_missing_input_is_one_line(tmp_path):
+    result = runner.invoke(app, ["run", str(tmp_path / "nope"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1 and "nope" in result.output and "Traceback" not in result.output
+
+
+def test_cli_query_table_csv_and_json(built):
+    sparql = "SELECT DISTINCT ?name WHERE { ?p gb:signedStatement ?s ; rdfs:label ?name } ORDER BY ?name"
+    table = runner.invoke(app, ["query", sparql, "--graph", str(built)])
+    assert table.exit_code == 0 and "Chuck Schumer" in table.output
+    csv = runner.invoke(app, ["query", sparql, "--graph", str(built), "--format", "csv"])
+    assert csv.output.splitlines()[0] == "name" and len(csv.output.splitlines()) == 6
+    data = json.loads(runner.invoke(app, ["query", sparql, "--graph", str(built), "--format", "json"]).output)
+    assert len(data["results"]["bindings"]) == 5
+
+
+@pytest.mark.parametrize("query_file", sorted(p.name for p in (ROOT / "queries").glob("*.rq")))
+def test_cli_query_runs_each_shipped_example(built, query_file):
+    result = runner.invoke(app, ["query", str(ROOT / "queries" / query_file), "--graph", str(built)])
+    assert result.exit_code == 0, result.output
+    assert len(result.output.splitlines()) > 2, f"{query_file} returned no rows on the seed"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["query", "SELECT ?x WHERE {", "--graph", "GRAPH"], "error:"),
+    (["query", "INSERT DATA { <a:b> <a:c> <a:d> }", "--graph", "GRAPH"], "error:"),
+    (["query", "SELECT * WHERE { ?s ?p ?o }", "--graph", "missing.ttl"], "error:"),
+    (["eval", "missing.jsonl", "--graph", "GRAPH"], "error:"),
+])
+def test_cli_errors_are_one_line_and_exit_1(built, args, message):
+    args = [str(built) if a == "GRAPH" else a for a in args]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(message) and "Traceback" not in result.output
+
+
+def test_cli_query_rejects_unknown_format(built):
+    result = runner.invoke(app, ["query", "ASK { ?s ?p ?o }", "--graph", str(built), "--format", "xml"])
+    assert result.exit_code == 2
+
+
+def test_cli_eval_scores_the_seed(shared, built):
+    result = runner.invoke(app, ["eval", str(shared / "seeds" / "gold.jsonl"), "--graph", str(built)])
+    assert result.exit_code == 0
+    assert re.search(r"micro\s+1\.000\s+1\.000\s+1\.000\s+34\s+34", result.output)
