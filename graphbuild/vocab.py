@@ -12,48 +12,49 @@ class GB(DefinedNamespace):
 
     # classes
     Article: URIRef
-    Person: URIRef
-    Senator: URIRef
-    Representative: URIRef
-    Official: URIRef
-    Party: URIRef
-    Organization: URIRef
-    Event: URIRef
-    Statement: URIRef
-    Tweet: URIRef
-    Letter: URIRef
     Bill: URIRef
     Briefing: URIRef
-    Hearing: URIRef
     Claim: URIRef
-    # parties
+    Event: URIRef
+    Hearing: URIRef
+    Letter: URIRef
+    Official: URIRef
+    Organization: URIRef
+    Party: URIRef
+    Person: URIRef
+    Representative: URIRef
+    Senator: URIRef
+    Statement: URIRef
+    Tweet: URIRef
+
+    # individuals
     DemocraticParty: URIRef
-    RepublicanParty: URIRef
     Independent: URIRef
-    # person -> event
-    signedStatement: URIRef
-    posted: URIRef
-    sentLetter: URIRef
-    sponsors: URIRef
-    attendedBriefing: URIRef
-    testifiedAt: URIRef
-    # event -> recipient
-    addressedTo: URIRef
-    # person -> person (symmetric conveniences)
-    cosponsorsBillWith: URIRef
-    coSignedWith: URIRef
-    # person attributes
-    party: URIRef
-    state: URIRef
-    role: URIRef
-    mentionedIn: URIRef
-    # provenance
-    reportedIn: URIRef
-    evidence: URIRef
-    evidenceStart: URIRef
-    evidenceEnd: URIRef
-    extractor: URIRef
-    # claims: one per attribute an article states
+    RepublicanParty: URIRef
+
+    # object properties
     about: URIRef
+    addressedTo: URIRef
+    attendedBriefing: URIRef
     claimedProperty: URIRef
+    coSignedWith: URIRef
+    cosponsorsBillWith: URIRef
+    mentionedIn: URIRef
+    party: URIRef
+    posted: URIRef
+    reportedIn: URIRef
+    sentLetter: URIRef
+    signedStatement: URIRef
+    sponsors: URIRef
+    testifiedAt: URIRef
+
+    # datatype properties
+    evidence: URIRef
+    evidenceEnd: URIRef
+    evidenceStart: URIRef
+    extractor: URIRef
+    role: URIRef
+    state: URIRef
+
+    # other properties
     claimedValue: URIRef

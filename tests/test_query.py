@@ -1,0 +1,242 @@
+"""The example queries return the expected rows; refused queries are refused."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from graphbuild.errors import GraphFileError, QueryError
+from graphbuild.model import Article, ArticleFacts, Assertion, Event, Person, PersonRef, Span
+from graphbuild.query import format_result, load_graph, read_query, run_query
+from graphbuild.rdf import to_graph, write_turtle
+
+QUERIES = Path(__file__).resolve().parents[1] / "queries"
+ARTICLE = "pr_01.txt"
+SENTENCES = {
+    "statement": "Senators Van Hollen (D-MD), Cardin (D-MD) and Schumer (D-NY) released the following joint statement.",
+    "bill": "Van Hollen and Collins introduced the Clean Water Act.",
+    "briefing": "Cardin and Van Hollen attended the briefing by phone.",
+    "role": "Van Hollen, a member of the Appropriations Committee, said so.",
+}
+TEXT = " ".join(SENTENCES.values())
+NAMES = {"Chris Van Hollen": "christopher-van-hollen", "Ben Cardin": "benjamin-cardin",
+         "Chuck Schumer": "charles-schumer", "Susan Collins": "susan-collins"}
+
+
+def evidence(which: str) -> Span:
+    sentence = SENTENCES[which]
+    start = TEXT.index(sentence)
+    return Span(ARTICLE, start, start + len(sentence), sentence)
+
+
+def event(kind: str, key: str, label: str, which: str) -> Event:
+    return Event(ARTICLE, kind, key, label, evidence(which), f"{which}s.v1")
+
+
+STATEMENT = event("Statement", "statement-1", "joint statement", "statement")
+BILL = event("Bill", "bill-clean-water-act", "Clean Water Act", "bill")
+BRIEFING = event("Briefing", "briefing-1", "briefing", "briefing")
+
+
+def says(subject: str, predicate: str, value, which: str) -> Assertion:
+    return Assertion(subject, predicate, value, evidence(which), f"{which}.v1")
+
+
+ASSERTIONS = (
+    says("Chris Van Hollen", "party", "D", "statement"),
+    says("Chris Van Hollen", "state", "MD", "statement"),
+    says("Chris Van Hollen", "role", "senator", "statement"),
+    says("Chuck Schumer", "party", "D", "statement"),
+    *(says(name, "signedStatement", STATEMENT, "statement") for name in ("Chris Van Hollen", "Ben Cardin", "Chuck Schumer")),
+    *(says(name, "sponsors", BILL, "bill") for name in ("Chris Van Hollen", "Susan Collins")),
+    *(says(name, "attendedBriefing", BRIEFING, "briefing") for name in ("Ben Cardin", "Chris Van Hollen")),
+)
+
+
+@pytest.fixture(scope="module")
+def graph() -> Graph:
+    facts = ArticleFacts(
+        Article(ARTICLE, "Senators on clean water", TEXT, date="2018-12-18"),
+        tuple(PersonRef(ARTICLE, name, ()) for name in NAMES),
+        (STATEMENT, BILL, BRIEFING),
+        ASSERTIONS,
+    )
+    people = [Person(key, name, (), ((ARTICLE, name),)) for name, key in NAMES.items()]
+    return to_graph([facts], people)
+
+
+def rows(graph: Graph, query: str) -> list[tuple[str, ...]]:
+    return [tuple("" if value is None else str(value) for value in row) for row in run_query(graph, query)]
+
+
+def example(name: str) -> str:
+    return read_query(str(QUERIES / name))
+
+
+# ---------------------------------------------------------------- example queries
+
+
+def test_query_cosigners_lists_each_pair_once_with_evidence(graph):
+    found = rows(graph, example("cosigners.rq"))
+    pairs = [(signer, cosigner) for _, _, signer, cosigner, _ in found]
+    assert pairs == [("Ben Cardin", "Chris Van Hollen"), ("Ben Cardin", "Chuck Schumer"), ("Chris Van Hollen", "Chuck Schumer")]
+    assert {(article, statement, sentence) for article, statement, _, _, sentence in found} == {
+        (ARTICLE, "joint statement", SENTENCES["statement"])}
+
+
+def test_query_cosponsors_lists_the_pair_with_the_bill(graph):
+    assert rows(graph, example("cosponsors.rq")) == [("Chris Van Hollen", "Susan Collins", "Clean Water Act", ARTICLE)]
+
+
+def test_query_briefings_lists_attendees(graph):
+    assert rows(graph, example("briefings.rq")) == [
+        (ARTICLE, "briefing", "Ben Cardin", SENTENCES["briefing"]),
+        (ARTICLE, "briefing", "Chris Van Hollen", SENTENCES["briefing"]),
+    ]
+
+
+def test_query_person_defaults_to_van_hollen_with_evidence(graph):
+    found = {(prop.rsplit("#", 1)[-1], value, evidence) for prop, value, _, evidence, _ in rows(graph, example("person.rq"))}
+    assert ("party", "Democratic Party", SENTENCES["statement"]) in found
+    assert ("state", "MD", SENTENCES["statement"]) in found
+    assert ("role", "senator", SENTENCES["statement"]) in found
+    assert ("sponsors", "Clean Water Act", SENTENCES["bill"]) in found
+    assert ("attendedBriefing", "briefing", SENTENCES["briefing"]) in found
+    assert ("coSignedWith", "Chuck Schumer", "") in found
+    assert ("cosponsorsBillWith", "Susan Collins", "") in found
+
+
+def test_query_person_name_is_set_on_the_values_line(graph):
+    query = example("person.rq").replace('"Chris Van Hollen"', '"Chuck Schumer"')
+    values = {value for _, value, _, _, _ in rows(graph, query)}
+    assert values == {"Democratic Party", "joint statement", "Ben Cardin", "Chris Van Hollen"}
+
+
+# ---------------------------------------------------------------- running queries
+
+
+def test_query_own_prefix_declarations_still_work(graph):
+    query = "PREFIX gb: <https://w3id.org/graphbuild/ontology#>\nSELECT ?p WHERE { ?p gb:sponsors ?b } ORDER BY ?p"
+    assert len(rows(graph, query)) == 2
+
+
+@pytest.mark.parametrize("update", [
+    "INSERT DATA { gb:x gb:party gb:y }",
+    "DELETE WHERE { ?s ?p ?o }",
+    "DELETE { ?s ?p ?o } INSERT { ?s ?p 1 } WHERE { ?s ?p ?o }",
+    "CLEAR DEFAULT",
+    "DROP ALL",
+    "LOAD <http://example.org/data.ttl>",
+])
+def test_query_updates_are_refused(graph, update):
+    size = len(graph)
+    with pytest.raises(QueryError, match="refused"):
+        run_query(graph, update)
+    assert len(graph) == size
+
+
+def test_query_updates_run_when_allowed(graph):
+    copy = Graph() + graph
+    assert run_query(copy, "INSERT DATA { gb:x gb:party gb:y }", allow_update=True) is None
+    assert len(copy) == len(graph) + 1
+
+
+@pytest.mark.parametrize("query, allow_update", [
+    ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", False),
+    ("SELECT * WHERE { ?s ?p ?o OPTIONAL { SERVICE SILENT <http://example.org/sparql> { ?s ?q ?r } } }", False),
+    ("SELECT * FROM <http://example.org/data.ttl> WHERE { ?s ?p ?o }", False),
+    ("SELECT * FROM NAMED <file:///etc/passwd> WHERE { ?s ?p ?o }", False),
+    ("LOAD <http://example.org/data.ttl>", True),
+    ("INSERT { ?s ?p ?o } USING <http://example.org/data.ttl> WHERE { ?s ?p ?o }", True),
+    ("INSERT { ?s ?p ?o } WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", True),
+])
+def test_query_remote_access_is_refused(graph, query, allow_update):
+    with pytest.raises(QueryError, match="never fetch"):
+        run_query(Graph() + graph, query, allow_update=allow_update)
+
+
+@pytest.mark.parametrize("query", ["SELECT * WHERE { ?s ?p }", "SELEKT ?s WHERE { ?s ?p ?o }", ""])
+def test_query_syntax_errors_are_one_line(graph, query):
+    with pytest.raises(QueryError, match="syntax error") as error:
+        run_query(graph, query)
+    assert "\n" not in str(error.value)
+
+
+def test_query_unknown_prefix_is_a_query_error(graph):
+    with pytest.raises(QueryError, match="nope"):
+        run_query(graph, "SELECT * WHERE { ?s nope:x ?o }")
+
+
+# ---------------------------------------------------------------- formats
+
+
+def test_query_table_is_aligned(graph):
+    text = format_result(run_query(graph, example("briefings.rq")), "table")
+    header, rule, *lines = text.splitlines()
+    assert header.split() == ["article", "briefing", "attendee", "evidence"]
+    assert set(rule) <= {"-", " "}
+    assert [line.index("Ben") if "Ben" in line else line.index("Chris") for line in lines] == [header.index("attendee")] * 2
+
+
+def test_query_csv_has_a_header(graph):
+    parsed = list(csv.reader(io.StringIO(format_result(run_query(graph, example("cosponsors.rq")), "csv"))))
+    assert parsed == [["sponsor", "cosponsor", "bill", "article"], ["Chris Van Hollen", "Susan Collins", "Clean Water Act", ARTICLE]]
+
+
+def test_query_json_is_sparql_results(graph):
+    parsed = json.loads(format_result(run_query(graph, example("cosponsors.rq")), "json"))
+    assert parsed["head"]["vars"] == ["sponsor", "cosponsor", "bill", "article"]
+    assert parsed["results"]["bindings"][0]["bill"] == {"type": "literal", "value": "Clean Water Act"}
+
+
+@pytest.mark.parametrize("fmt, expected", [("table", "true"), ("csv", "true"), ("json", '{"head": {}, "boolean": true}')])
+def test_query_ask_gives_true_or_false(graph, fmt, expected):
+    assert format_result(run_query(graph, "ASK { ?p gb:sponsors ?b }"), fmt).strip() == expected
+    assert format_result(run_query(graph, "ASK { ?p gb:testifiedAt ?h }"), "table") == "false"
+
+
+def test_query_construct_gives_turtle(graph):
+    result = run_query(graph, "CONSTRUCT { ?a gb:cosponsorsBillWith ?b } WHERE { ?a gb:cosponsorsBillWith ?b }")
+    text = format_result(result, "table")
+    assert "PREFIX gb:" in text and "gb:cosponsorsBillWith" in text
+    assert len(Graph().parse(data=text, format="turtle")) == 2
+
+
+def test_query_unknown_format_names_the_choices(graph):
+    with pytest.raises(ValueError, match="table, csv, json"):
+        format_result(run_query(graph, "ASK {}"), "xml")
+
+
+# ---------------------------------------------------------------- files
+
+
+def test_query_load_graph_reads_written_turtle(graph, tmp_path: Path):
+    write_turtle(graph, tmp_path / "graph.ttl")
+    assert isomorphic(load_graph(tmp_path / "graph.ttl"), graph)
+
+
+def test_query_load_graph_missing_file(tmp_path: Path):
+    with pytest.raises(GraphFileError, match="does not exist"):
+        load_graph(tmp_path / "nothing.ttl")
+
+
+def test_query_load_graph_unparsable_file_is_one_line(tmp_path: Path):
+    broken = tmp_path / "graph.ttl"
+    broken.write_text("this is <not turtle\n\nat all", encoding="utf-8")
+    with pytest.raises(GraphFileError, match="cannot parse") as error:
+        load_graph(broken)
+    assert "\n" not in str(error.value)
+
+
+def test_query_read_query_reads_rq_files_and_passes_text(tmp_path: Path):
+    path = tmp_path / "q.rq"
+    path.write_text("ASK {}", encoding="utf-8")
+    assert read_query(str(path)) == "ASK {}"
+    assert read_query("SELECT * WHERE { ?s ?p ?o }") == "SELECT * WHERE { ?s ?p ?o }"
+    with pytest.raises(QueryError, match="does not exist"):
+        read_query(str(tmp_path / "missing.rq"))
