@@ -20,7 +20,7 @@ from graphbuild.extract import extract_article
 from graphbuild.files import write_atomically
 from graphbuild.ingest import read_articles
 from graphbuild.model import Article, ArticleFacts, Person, Skipped
-from graphbuild.rdf import DEFAULT_BASE_IRI, to_graph, to_turtle
+from graphbuild.rdf import DEFAULT_BASE_IRI, to_graph, write_turtle
 from graphbuild.resolve import resolve_people
 
 GRAPH_FILE = "graph.ttl"
@@ -109,7 +109,8 @@ def run(
     result = build(inputs, config, **build_options)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    written = [write_atomically(out / GRAPH_FILE, to_turtle(result.graph))]
+    write_turtle(result.graph, out / GRAPH_FILE)
+    written = [out / GRAPH_FILE]
     if config.html:
         from graphbuild.render import write_html
 

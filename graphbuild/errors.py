@@ -19,3 +19,7 @@ class QueryError(GraphbuildError):
 
 class GoldFileError(GraphbuildError):
     """A gold-facts file is missing or malformed."""
+
+
+class BaseIriError(GraphbuildError, ValueError):
+    """The configured base IRI cannot prefix instance IRIs."""

@@ -7,9 +7,7 @@ arrive in.
 """
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -22,7 +20,8 @@ from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SDO, SKOS
 from rdflib.term import Node
 
-from graphbuild.errors import GraphbuildError
+from graphbuild.errors import BaseIriError
+from graphbuild.files import write_atomically
 from graphbuild.model import (
     EVENT_KINDS,
     EVENT_RELATIONS,
@@ -65,10 +64,6 @@ PREFIXES = {
 }
 """Prefixes bound on every graph graphbuild writes (besides rdflib's core rdf, rdfs, xml)."""
 
-
-
-class BaseIriError(GraphbuildError, ValueError):
-    """The configured base IRI cannot prefix instance IRIs."""
 
 
 _URL_FORBIDDEN = re.compile(r'[\s<>"{}|\\^`\x00-\x1f\x7f]')
@@ -155,16 +150,7 @@ def _has_blank_nodes(graph: Graph) -> bool:
 
 def write_turtle(graph: Graph, path: Path | str) -> None:
     """Write the graph's Turtle to path atomically: readers see the old file or the new one."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as temp_file:
-            temp_file.write(to_turtle(graph))
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    write_atomically(path, to_turtle(graph))
 
 
 class _GraphBuilder:

@@ -22,8 +22,6 @@ import hashlib
 import html
 import json
 import math
-import os
-import tempfile
 from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING
@@ -31,6 +29,7 @@ from typing import TYPE_CHECKING
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import DCTERMS, SDO
 
+from graphbuild.files import write_atomically
 from graphbuild.vocab import GB
 
 if TYPE_CHECKING:
@@ -176,7 +175,7 @@ def write_html(graph: Graph, path: Path) -> None:
 
     The same graph always gives byte-identical HTML.
     """
-    _write_atomically(Path(path), _render_page(to_networkx(graph)))
+    write_atomically(Path(path), _render_page(to_networkx(graph)))
 
 
 def _render_page(nxg: networkx.MultiDiGraph) -> str:
@@ -325,20 +324,6 @@ def _legend_row(shape: str, colour: str, text: str) -> str:
     svg = (f'<svg width="16" height="16" viewBox="-8 -8 16 16" aria-hidden="true">'
            f'<g fill="{colour}" stroke="#555" stroke-width="0.8">{_SVG_SHAPES[shape]}</g></svg>')
     return f"<li>{svg} {html.escape(text)}</li>"
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write beside ``path`` then rename, so a reader never sees half a page."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.chmod(tmp, 0o644)  # mkstemp makes it 0600; the page is meant to be shared
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
 
 
 VIS_OPTIONS = {

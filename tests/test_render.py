@@ -11,7 +11,7 @@ import pytest
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
-from graphbuild import render
+from graphbuild import files, render
 from graphbuild.render import to_networkx, write_html
 from graphbuild.vocab import GB
 
@@ -211,7 +211,7 @@ def test_render_write_html_keeps_old_page_when_writing_fails(hostile_graph, tmp_
     def fail(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr(render.os, "replace", fail)
+    monkeypatch.setattr(files.os, "replace", fail)
     with pytest.raises(OSError):
         write_html(hostile_graph, target)
     assert target.read_text() == "old"
