@@ -89,15 +89,20 @@ def _mask(text: str, start: int, end: int, mentions: list[NameMention]) -> tuple
     for mention in mentions:
         if mention.extent[0] < cursor or any(a <= mention.start < b for a, b in quoted):
             continue
-        pieces.append(text[cursor:mention.extent[0]])
+        pieces.append(_literal(text[cursor:mention.extent[0]]))
         possessive = "'s" if mention.possessive else ""
         pieces.append(f"⟦{len(slots)}⟧{possessive}")
         slots.append(mention)
         cursor = mention.extent[1]
-    pieces.append(text[cursor:end])
+    pieces.append(_literal(text[cursor:end]))
     masked = "".join(pieces)
     masked = _QUOTE.sub(lambda m: m.group()[0] + "…" + (m.group()[-1] if len(m.group()) > 1 else ""), masked)
     return masked, slots
+
+
+def _literal(text: str) -> str:
+    """Article text with the slot brackets made ordinary, so no article can forge a slot."""
+    return text.replace("⟦", "[").replace("⟧", "]")
 
 
 _SENTENCE_PRONOUN = re.compile(r"^(?:He|She)\b(?= )")
