@@ -156,3 +156,39 @@ def test_browser_screenshot_script_writes_png(page_path, tmp_path):
     png = tmp_path / "docs" / "graph.png"
     subprocess.run([sys.executable, str(SCREENSHOT), str(page_path), str(png)], check=True, timeout=120)
     assert png.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_browser_pipeline_page_of_the_seed_draws_its_graph_offline(context, tmp_path):
+    from graphbuild.api import run
+
+    result = run([Path(__file__).resolve().parents[1] / "seeds"], tmp_path)
+    page, requests = context.new_page(), []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto((tmp_path / "graph.html").as_uri())
+    page.wait_for_function("window.graphbuild !== undefined")
+    expected = to_networkx(result.graph)
+    counts = page.evaluate("[graphbuild.network.body.nodeIndices.length, graphbuild.network.body.edgeIndices.length]")
+    assert counts == [len(expected), expected.number_of_edges()] == [14, 11]
+    assert requests == [(tmp_path / "graph.html").as_uri()]
+    page.close()
+
+
+def test_browser_markup_quoted_in_an_article_shows_and_never_runs(context, tmp_path):
+    """A saved page quotes `<script>alert(1)</script>` (escaped in its source): it is article text."""
+    from graphbuild.api import run
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "page.html").write_text(
+        "<html><body><article><h1>Forms</h1><p>Sen. Jane Holloway (D-Ore.) said in a statement that the "
+        "agency form accepted &lt;script&gt;alert(1)&lt;/script&gt; without complaint for months.</p>"
+        "<p>The agency did not respond to several requests for comment on the matter.</p></article></body></html>")
+    result = run([tmp_path / "in"], tmp_path / "out")
+    statement = next(iter(result.graph.subjects(RDF.type, GB.Statement)))
+    page, dialogs = context.new_page(), []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto((tmp_path / "out" / "graph.html").as_uri())
+    page.wait_for_function("window.graphbuild !== undefined")
+    assert "<script>alert(1)</script>" in hover_tooltip(page, [str(statement)], "alert(1)")
+    page.wait_for_timeout(300)
+    assert dialogs == []
+    page.close()
