@@ -124,6 +124,10 @@ class Event:
     """Letters only: who it is addressed to. A PersonRef.name of the same
     article when the recipient is a named person, else the body as written
     ("Senate Democrats")."""
+    names: tuple[str, ...] = ()
+    """Bills only: every name and number the article gives the bill
+    ("Nurture Originals, Foster Art, and Keep Entertainment Safe Act",
+    "NO FAKES Act", "H.R. 4884"); empty for an unnamed bill."""
 
 
 Party = str
