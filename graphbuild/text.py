@@ -121,6 +121,7 @@ class Tag:
 
 
 _PAREN_TAG = re.compile(r"\s*\((?:(?P<party>[DRI])\s?-\s?)?(?P<state>" + _STATE_WRITTEN + r")\)")
+_WSJ_TAG = re.compile(r"\s*\((?P<party>[DRI])\.,\s?(?P<state>" + _STATE_WRITTEN + r")\)")
 _AP_TAG = re.compile(r",\s(?P<party>[DRI])-(?P<state>" + _STATE_WRITTEN + r")(?=,|\.|;|\s|$)")
 
 
@@ -133,8 +134,10 @@ def match_tag(text: str, pos: int) -> Tag | None:
     Tag(start=3, end=11, party='R', state='UT')
     >>> match_tag("Casey (D-PA),", 5).state, match_tag("Toomey (Pa.)", 6).party
     ('PA', None)
+    >>> match_tag("Hall (R., Kan.) said", 4).state
+    'KS'
     """
-    for pattern in (_PAREN_TAG, _AP_TAG):
+    for pattern in (_PAREN_TAG, _WSJ_TAG, _AP_TAG):
         match = pattern.match(text, pos)
         if match:
             code = state_code(match.group("state"))

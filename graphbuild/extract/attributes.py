@@ -34,7 +34,14 @@ _APPOSITIVE = re.compile(
 _WHO_CHAIRS = re.compile(r"^,\s+who\s+(?:chairs|leads|heads|runs)\s+(?P<body>the\s+[^,;.]+)")
 _BEFORE_NAME = re.compile(r"(?:^|\W)(?:the|The) (?:[\w.-]+['’]s )?(?P<role>[^,⟦…]{3,60}?), ⟦(?P<slot>\d+)⟧")
 _WHOSE = re.compile(r"(?P<body>[A-Z][\w&-]*(?: [A-Z][\w&-]*)*), whose (?P<role>[a-z][\w -]{2,40}?), ⟦(?P<slot>\d+)⟧")
-_DESCRIPTOR = re.compile(r"^,\s+the\s+(?P<state>" + STATE_NAME_PATTERN + r")\s+(?P<party>Republican|Democrat)\b")
+_DESCRIPTORS = (
+    re.compile(r"^,\s+(?:the|a)\s+(?P<state>" + STATE_NAME_PATTERN + r")\s+(?P<party>Republican|Democrat)\b"),
+    re.compile(r"^,\s+(?:an?\s+)?(?P<party>Republican|Democrat|[Ii]ndependent)\s+(?:of|from)\s+(?P<state>" + STATE_NAME_PATTERN + r")\b"),
+)
+"""After a name: ", the Florida Republican", ", Republican of Kansas", ", an independent from Arizona"."""
+_DESCRIPTOR_BEFORE = re.compile(r"(?:^|\W)(?:[Tt]he|[Aa]) (?P<state>" + STATE_NAME_PATTERN + r") (?P<party>Republican|Democrat), ⟦(?P<slot>\d+)⟧")
+_OF_STATE = re.compile(r" of (?P<state>" + STATE_NAME_PATTERN + r")\b")
+_STATE_BEFORE = re.compile(r"(?:^|\W)(?P<state>" + STATE_NAME_PATTERN + r") $")
 _INDEPENDENT = re.compile(r"(?:now )?(?:sits|serves|caucuses|runs|is registered) as an independent|became an independent|is now an independent")
 _AMONG_SENATORS = re.compile(r"^Among the senators[^⟦…]*?(?:were|was) (?P<list>" + LIST + ")")
 
@@ -61,6 +68,19 @@ def _mention_facts(text: str, mention: NameMention) -> Iterator[tuple[str, str]]
         yield from _title_facts(mention.title)
     after = text[mention.extent[1]:mention.extent[1] + 160]
     yield from _appositive_facts(after)
+    yield from _place_facts(text, mention)
+
+
+def _place_facts(text: str, mention: NameMention) -> Iterator[tuple[str, str]]:
+    """"Rep. Dan Ortiz of Texas", "Florida Gov. Ron DeSantis": the state a titled person serves."""
+    titled = mention.extent[0] < mention.start
+    of_state = _OF_STATE.match(text, mention.extent[1]) if titled and not mention.state else None
+    if of_state:
+        yield "state", state_code(of_state.group("state"))
+    if text.startswith(("Gov.", "Lt. Gov.", "Governor"), mention.extent[0]):
+        before = _STATE_BEFORE.search(text[max(0, mention.extent[0] - 30):mention.extent[0]])
+        if before:
+            yield "state", state_code(before.group("state"))
 
 
 def _title_facts(title: str) -> Iterator[tuple[str, str]]:
@@ -81,11 +101,12 @@ def _is_official(role: str, words: set[str]) -> bool:
 
 
 def _appositive_facts(after: str) -> Iterator[tuple[str, str]]:
-    descriptor = _DESCRIPTOR.match(after)
-    if descriptor:
-        yield "party", lexicon.PARTY_WORDS[descriptor.group("party")]
-        yield "state", state_code(descriptor.group("state"))
-        return
+    for pattern in _DESCRIPTORS:
+        descriptor = pattern.match(after)
+        if descriptor:
+            yield "party", lexicon.PARTY_WORDS[descriptor.group("party")]
+            yield "state", state_code(descriptor.group("state"))
+            return
     chairs = _WHO_CHAIRS.match(after)
     if chairs:
         yield "role", _normalize_role("chairman of " + chairs.group("body"))
@@ -102,6 +123,10 @@ def _clause_facts(doc: Doc, clause: Clause) -> Iterator[Assertion]:
         if re.search(r"\b(?:" + _ROLE_HEADS + r")\b", role, re.IGNORECASE) and not re.match(r"an?\s", role):
             person = clause.slots[int(match.group("slot"))].person
             yield Assertion(person, "role", _normalize_role(role), evidence, NAME)
+    for match in _DESCRIPTOR_BEFORE.finditer(clause.masked):
+        person = clause.slots[int(match.group("slot"))].person
+        yield Assertion(person, "party", lexicon.PARTY_WORDS[match.group("party")], evidence, NAME)
+        yield Assertion(person, "state", state_code(match.group("state")), evidence, NAME)
     for match in _WHOSE.finditer(clause.masked):
         if re.search(r"\b(?:" + _ROLE_HEADS + r")\b", match.group("role"), re.IGNORECASE):
             person = clause.slots[int(match.group("slot"))].person

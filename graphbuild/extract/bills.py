@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from graphbuild.extract.clauses import LIST, Clause, negated, subject_of
+from graphbuild.extract.clauses import LIST, Clause, companions_after, from_subjects, negated, subject_of
 from graphbuild.extract.document import KEYED, LAST, NEW, Doc, EventHit
 
 NAME = "bills.v1"
@@ -18,16 +18,18 @@ BILL_NAME = re.compile(
     r"(?P<name>(?:[A-Z][\w’'\-]*)(?: " + _WORD + r"){0,14}? (?:Act|Resolution)(?: of \d{4})?)\b"
     r"|(?P<number>\b(?:H\.\s?R\.|S\.|H\.\s?Res\.|S\.\s?Res\.)\s?\d{1,5}\b)"
 )
-_BILL_WORD = re.compile(r"\b(?:bill|legislation|measure|resolution|act|Act|proposal|package)\b")
+_BILL_WORD = re.compile(r"\b(?i:bill|legislation|measure|resolution|act|proposal|package|co-?sponsors?|sponsors?)\b")
+_BILL_NOUN = re.compile(r"\b(?:bill|legislation|measure|resolution|act|Act|proposal|package)\b")
 _DEFINITE = re.compile(r"\b(?:the|that|this) (?:bill|legislation|measure|resolution|proposal|package)\b|\bit\b")
-_COMPANIONS = re.compile(r"\b(?:alongside|with|along with|joined by|together with) (?:Sens?\. |Senators? |Reps?\. )?(?P<list>" + LIST + ")")
+_INTRODUCED_IT = re.compile(r"\b(?:introduced|reintroduced|filed|unveiled) it\b")
+"""With a bill named before, "X and Y introduced it" needs no bill word."""
 _INTRODUCE = re.compile(r"\b(?:introduced|reintroduced|unveiled|filed|sponsored|cosponsored|co-sponsored|authored|signed on)\b")
 _STATUS = re.compile(
-    r"\b(?:is|are|was|were|has been|have been|became)(?: also| now| already)? (?:an? |the )?"
+    r"\b(?:is|are|was|were|has been|have been|became)(?: also| now| already)? (?:an? |the |the (?:bill|measure|legislation|resolution)['’]s )?"
     r"(?:original |lead |chief |main |primary )?(?:co-?sponsor(?:s|ing)?|sponsor(?:s|ing)?)\b"
 )
 _PASSIVE = re.compile(
-    r"\b(?:introduced|reintroduced|sponsored|cosponsored|co-sponsored|authored|written|filed)"
+    r"\b(?:introduced|reintroduced|sponsored|cosponsored|co-sponsored|authored|written|filed|led)"
     r"(?: [^⟦…;]{0,40}?)? by (?P<list>" + LIST + r")"
 )
 _POSSESSIVE_WITH = re.compile(
@@ -40,7 +42,7 @@ def extract_bills(doc: Doc) -> Iterator[EventHit]:
     """Yield one hit per statement that named people introduced or (co)sponsor a bill."""
     last_named = ""
     for clause in doc.clauses:
-        if _BILL_WORD.search(clause.reduced):
+        if _BILL_WORD.search(clause.reduced) or last_named and _INTRODUCED_IT.search(clause.reduced):
             for position, people in _sponsors(clause):
                 yield _hit(doc, clause, position, people, last_named)
         names = [_bill_name(m) for m in BILL_NAME.finditer(clause.reduced)]
@@ -52,22 +54,19 @@ def _sponsors(clause: Clause) -> Iterator[tuple[int, list[str]]]:
     for match in _INTRODUCE.finditer(text):
         people = subject_of(clause, match.start())
         if people:
-            companions = _COMPANIONS.search(text, match.end(), _clause_end(text, match.end()))
-            yield match.start(), people + (clause.people(companions.group("list")) if companions else [])
+            yield match.start(), people + companions_after(clause, match.end())
     for match in _STATUS.finditer(text):
         people = subject_of(clause, match.start())
         if people:
             yield match.start(), people
     for match in _PASSIVE.finditer(text):
-        if not negated(text[_last_bill_word(text, match.start()):match.start()]):
+        if _BILL_WORD.search(text[max(0, match.start() - 80):match.start()]) and not negated(text[_last_bill_word(text, match.start()):match.start()]):
             yield match.start(), clause.people(match.group("list"))
     for match in _POSSESSIVE_WITH.finditer(text):
         yield match.start(), clause.people(match.group("owner") + " " + match.group("list"))
-
-
-def _clause_end(text: str, start: int) -> int:
-    stop = re.compile(r"\b(?:which|that|who|but|because|while)\b|[;…]").search(text, start)
-    return stop.start() if stop else len(text)
+    yield from from_subjects(clause, r"bill|legislation|measure|resolution|proposal|Legislation")
+    for match in re.finditer(r"^Legislation (?:from|by) (?P<list>" + LIST + ")", text):
+        yield match.start(), clause.people(match.group("list"))
 
 
 def _last_bill_word(text: str, position: int) -> int:
@@ -82,12 +81,13 @@ def _hit(doc: Doc, clause: Clause, position: int, people: list[str], last_named:
         key = f"earlier version of {name}" if version else name
         return EventHit("Bill", clause.index, position, tuple(people), NAME, KEYED, key=key, label=key)
     phrase = clause.reduced[max(0, position - 60):position + 60]
-    if _DEFINITE.search(phrase) and last_named:
+    in_context = _DEFINITE.search(phrase) or not _BILL_NOUN.search(phrase)  # "signed on as a cosponsor"
+    if in_context and last_named:
         return EventHit("Bill", clause.index, position, tuple(people), NAME, KEYED, key=last_named, label=last_named)
     ahead = _named_next(doc, clause)
     if ahead:
         return EventHit("Bill", clause.index, position, tuple(people), NAME, KEYED, key=ahead, label=ahead)
-    reference = LAST if _DEFINITE.search(phrase) else NEW
+    reference = LAST if in_context else NEW
     return EventHit("Bill", clause.index, position, tuple(people), NAME, reference, label=_describe(phrase))
 
 

@@ -192,7 +192,10 @@ _PREPOSITIONS = re.compile(
 
 
 def _preceded_by_preposition(text: str, position: int) -> bool:
-    return bool(_PREPOSITIONS.search(text[:position]))
+    before = text[:position]
+    if re.search(r"\b(?:led|headed|spearheaded) by\s*$|, (?:and|but) $", before):
+        return False  # "lawmakers, led by ⟦1⟧, signed"; "..., and ⟦1⟧ attended": a new subject
+    return bool(_PREPOSITIONS.search(before))
 
 
 def nearest_subject(clause: Clause, position: int) -> list[str]:
@@ -238,3 +241,38 @@ def who_subjects(clause: Clause, event_pattern: str) -> list[tuple[int, list[str
     """(position, people) for "⟦1⟧, who (also) attended the briefing": relative clauses in the masked text."""
     pattern = SLOT + r",? who(?: also| had| has| have)? (?:" + event_pattern + r")"
     return [(m.start(), clause.people(m.group()[: m.group().index("⟧") + 1])) for m in re.finditer(pattern, clause.masked)]
+
+
+_HONORIFIC_LIST = r"(?:(?:Sens?\.|Senators?|Reps?\.|Representatives?) )?"
+
+
+def fronted_subjects(clause: Clause, phrase: str) -> list[tuple[int, list[str]]]:
+    """"In a joint statement, ⟦1⟧ and ⟦2⟧ said": a fronted phrase, then the subject list and a verb."""
+    pattern = r"(?:^|[,;] )(?:" + phrase + r")[^⟦…;]{0,60}?, (?P<list>" + LIST + r")" + GAP + r" (?:[a-z]+ )?[a-z]+"
+    return [(m.start(), clause.people(m.group("list"))) for m in re.finditer(pattern, clause.reduced)]
+
+
+def from_subjects(clause: Clause, noun: str) -> list[tuple[int, list[str]]]:
+    """"A statement from ⟦1⟧", "the letter from ⟦1⟧ and ⟦2⟧": the authors of a thing named by its noun."""
+    pattern = r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Tt]heir) (?:[\w-]+ )?(?:" + noun + r") (?:from|by) " + _HONORIFIC_LIST + r"(?P<list>" + LIST + r")"
+    return [(m.start(), clause.people(m.group("list"))) for m in re.finditer(pattern, clause.reduced)]
+
+
+def passive_subjects(clause: Clause, noun: str, verbs: str) -> list[tuple[int, list[str]]]:
+    """"The statement, signed by ⟦1⟧ and ⟦2⟧, urged": a noun, then "<verb> by" a list, in one clause."""
+    pattern = r"\b(?:" + noun + r")\b[^⟦…;.]{0,60}?\b(?:" + verbs + r") by " + _HONORIFIC_LIST + r"(?P<list>" + LIST + r")"
+    found = []
+    for match in re.finditer(pattern, clause.reduced):
+        if not negated(clause.reduced[match.start():match.start("list")]):
+            found.append((match.start(), clause.people(match.group("list"))))
+    return found
+
+
+def companions_after(clause: Clause, position: int, words: str = r"joined by|along with|together with|alongside|with") -> list[str]:
+    """People who did it too, named after the verb: "... introduced it with ⟦2⟧", ", joined by ⟦3⟧"."""
+    pattern = r"\b(?:" + words + r") " + _HONORIFIC_LIST + r"(?P<list>" + LIST + r")"
+    people = []
+    for match in re.finditer(pattern, clause.reduced[position:]):
+        if match.group().startswith("joined by") or not re.search(r"\b(?:which|that|who|but|because|while)\b|[;…]", clause.reduced[position:position + match.start()]):
+            people += clause.people(match.group("list"))
+    return people

@@ -29,9 +29,10 @@ def make_doc(article: Article) -> Doc:
     return Doc(article, tuple(mentions), tuple(clauses))
 
 
-NEW, LAST, ALL, KEYED = "new", "last", "all", "keyed"
-"""How a hit refers to its event: a new one, the latest of its kind, every one so
-far ("both briefings"), or the one with the same key (a bill's name)."""
+NEW, LAST, ALL, KEYED, ATTACH = "new", "last", "all", "keyed", "attach"
+"""How a hit refers to its event: a new one, the latest of its kind (a new one
+if there is none), every one so far ("both briefings"), the one with the same
+key (a bill's name), or the latest only if there is one ("joined the call")."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,8 @@ def assemble_events(doc: Doc, hits: list[EventHit]) -> tuple[list[Event], list[A
 
 def _targets(doc: Doc, events: list[Event], hit: EventHit) -> list[Event]:
     same_kind = [event for event in events if event.kind == hit.kind]
+    if hit.reference == ATTACH:
+        return same_kind[-1:]
     if hit.reference == ALL and same_kind:
         return same_kind
     if hit.reference == LAST and same_kind:

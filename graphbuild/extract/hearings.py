@@ -8,15 +8,21 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from graphbuild.extract.clauses import LIST, Clause, subject_of, who_subjects
+from graphbuild.extract.clauses import LIST, Clause, fronted_subjects, negated, subject_of, who_subjects
 from graphbuild.extract.document import KEYED, LAST, NEW, Doc, EventHit
 
 NAME = "hearings.v1"
-_TESTIFY = r"(?:testified|testifies|testifying|appeared as (?:a )?witness(?:es)?|gave testimony|delivered testimony)\b"
-_COMMITTEE = re.compile(
-    r"\b(?:before|to|at) (?:the |a |an )?(?P<committee>(?:[A-Z][\w’'\-&().]*|and|on|of|the|for)"
-    r"(?: (?:[A-Z][\w’'\-&().]*|and|on|of|the|for))*? (?:Committee|Subcommittee|Commission|Caucus))"
+_COMMITTEE_WORDS = r"(?:[A-Z][\w’'\-&().]*|and|on|of|the|for)"
+_TESTIFY = (
+    r"(?:testified|testifies|testifying|appeared as (?:a )?witness(?:es)?|gave testimony|delivered testimony|"
+    r"appeared before (?=(?:the |a |an )?(?:" + _COMMITTEE_WORDS + r" )*(?:Committee|Subcommittee|[Pp]anel|committee|subcommittee)\b))"
 )
+_COMMITTEE = re.compile(
+    r"\b(?:before|to|at) (?:the |a |an )?(?P<committee>" + _COMMITTEE_WORDS + r"(?: " + _COMMITTEE_WORDS + r")*? (?:Committee|Subcommittee|Commission|Caucus))"
+)
+_FRONTED = r"[Tt]estifying (?:before|to) [^,…]*|[Ii]n (?:his |her |their )?testimony (?:before|to) [^,…]*"
+_WITNESSES = re.compile(r"\b[Ww]itness(?:es)? (?:included|were|was) (?P<list>" + LIST + ")")
+_HEARD_FROM = re.compile(r"\b(?:[Cc]ommittee|[Ss]ubcommittee|[Pp]anel|senators|lawmakers) (?:\w+ )?heard (?:testimony )?from (?P<list>" + LIST + ")")
 _AMONG = re.compile(r"^Among (?:them|those|the (?:witnesses|executives)[^⟦…]*?) (?:were|was) (?P<list>" + LIST + ")")
 
 
@@ -30,21 +36,27 @@ def extract_hearings(doc: Doc) -> Iterator[EventHit]:
 
 
 def _hits(clause: Clause, after_hearing: bool) -> Iterator[EventHit]:
-    for match in re.finditer(r"\b" + _TESTIFY, clause.reduced):
-        if re.search(r"\bto $", clause.reduced[:match.start()]):
+    text = clause.reduced
+    for match in re.finditer(r"\b" + _TESTIFY, text):
+        if re.search(r"\bto $", text[:match.start()]):
             continue  # "to testify" is a plan or an invitation
-        people = subject_of(clause, match.start())
-        yield _hit(clause, match.start(), people, clause.reduced[match.end():])
+        yield _hit(clause, match.start(), subject_of(clause, match.start()), text[match.end():])
+    for position, people in fronted_subjects(clause, _FRONTED):
+        yield _hit(clause, position, people, text[position:])
     for position, people in who_subjects(clause, _TESTIFY):
         yield _hit(clause, position, people, clause.masked[position:])
+    for pattern in (_WITNESSES, _HEARD_FROM):
+        for match in pattern.finditer(text):
+            if not negated(text[max(0, match.start() - 30):match.start("list")]):
+                yield _hit(clause, match.start(), clause.people(match.group("list")), text[:match.start()] + text[match.end():])
     if after_hearing:
-        for match in _AMONG.finditer(clause.reduced):
+        for match in _AMONG.finditer(text):
             yield EventHit("Hearing", clause.index, match.start(), tuple(clause.people(match.group("list"))), NAME, LAST)
 
 
 def _hit(clause: Clause, position: int, people: list[str], rest: str) -> EventHit:
     rest = re.split(r"[;…]|, (?:who|which|and|but) ", rest)[0]
-    committee = _COMMITTEE.search(rest)
+    committee = _COMMITTEE.search(rest) or re.search(r"(?P<committee>\b(?:the )?" + _COMMITTEE_WORDS + r"(?: " + _COMMITTEE_WORDS + r")*? (?:Committee|Subcommittee))", rest)
     if committee:
         name = re.sub(r"^the ", "", committee.group("committee"))
         return EventHit("Hearing", clause.index, position, tuple(people), NAME, KEYED, key=name, label=f"{name} hearing")
