@@ -152,3 +152,23 @@ def test_extract_sentence_yields_exactly_what_it_states(text, must, must_not):
     found = facts_of(text)
     assert must <= found, f"missing {sorted(must - found)}; found {sorted(found)}"
     assert not (must_not & found), f"invented {sorted(must_not & found)}"
+
+
+DESCRIPTORS = [
+    ('Sen. Mitch McConnell (R-Ky.) and Sen. Chuck Schumer (D-N.Y.) met. The Kentucky Republican said in a statement that talks were over.',
+     {("signedStatement", "Mitch McConnell")}, {("signedStatement", "Chuck Schumer")}),
+    ('Sen. Jane Holloway (D-Ore.) spoke first. Later the senator tweeted that she was hopeful.',
+     {("posted", "Jane Holloway")}, set()),
+    ('Sen. Tim Scott (R-S.C.) and Sen. Rick Scott (R-Fla.) met. The Republican said in a statement that he was pleased.',
+     set(), {("signedStatement", "Tim Scott"), ("signedStatement", "Rick Scott")}),
+    ('Rep. Ana Lind (D-Minn.) and Sen. Tom Reyes (R-Ariz.) met. The congresswoman wrote on X that the meeting went well.',
+     {("posted", "Ana Lind")}, {("posted", "Tom Reyes")}),
+    ('The Democrat said in a statement that the plan would fail.', set(), set()),
+]
+
+
+@pytest.mark.parametrize("text, must, must_not", _rows(DESCRIPTORS))
+def test_extract_descriptors_resolve_to_the_one_person_who_fits(text, must, must_not):
+    found = facts_of(text)
+    assert must <= found, f"missing {sorted(must - found)}; found {sorted(found)}"
+    assert not (must_not & found), f"invented {sorted(must_not & found)}"

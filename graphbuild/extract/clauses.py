@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from graphbuild.mentions import NameMention
+from graphbuild.text import STATE_NAME_PATTERN, state_code
 
 SLOT = r"⟦(\d+)⟧(?!['’]s)"
 """One person, not possessive."""
@@ -76,6 +77,7 @@ def build_clauses(text: str, sentences: list[tuple[int, int]], mentions: list[Na
         inside = [m for m in mentions if start <= m.extent[0] and m.extent[1] <= end]
         masked, slots = _mask(text, start, end, inside)
         masked, slots = _resolve_pronouns(masked, slots, clauses[-1] if clauses else None)
+        masked, slots = _resolve_descriptors(masked, slots, [m for m in mentions if m.end <= start])
         clauses.append(Clause(index, start, end, text[start:end], masked, reduce_clause(masked), slots))
     return clauses
 
@@ -124,6 +126,58 @@ def _resolve_pronouns(masked: str, slots: list[NameMention], previous: Clause | 
             masked = masked[: match.start()] + f"⟦{len(slots)}⟧{mark}" + masked[match.end():]
             slots = slots + [subject]
     return masked, slots
+
+
+_DESCRIPTOR = re.compile(
+    r"\b[Tt]he (?:(?P<state>" + STATE_NAME_PATTERN + r") )?(?P<noun>Republican|Democrat|independent|senator|congressman|congresswoman|"
+    r"representative|lawmaker|(?:GOP|Republican|Democratic) (?:senator|lawmaker|congressman|congresswoman))\b"
+    r"(?=,| (?:also |then |later |later on |quickly |on \w+ )?(?:said|says|told|wrote|tweeted|posted|added|argued|introduced|"
+    r"reintroduced|sent|signed|has|had|is|was|who|joined|attended|testified|called|urged|released|issued|took|responded))"
+)
+"""A singular descriptor used as a subject; "the Republican leader" or "the Democratic Party" is not one."""
+_DESCRIPTOR_NOUNS = {
+    "Republican": ("R", None), "Democrat": ("D", None), "independent": ("I", None),
+    "senator": (None, "senator"), "congressman": (None, "representative"),
+    "congresswoman": (None, "representative"), "representative": (None, "representative"),
+}
+
+
+def _resolve_descriptors(masked: str, slots: list[NameMention], earlier: list[NameMention]) -> tuple[str, list[NameMention]]:
+    """"The Kentucky Republican said ...", "the senator tweeted": the one person named so far who fits.
+
+    Fits means: same state and party where the descriptor gives them, a senator
+    or representative where it says so. Several fitting people, or none, and
+    the phrase stays unresolved.
+    """
+    for match in reversed(list(_DESCRIPTOR.finditer(masked))):
+        person = _only_fit(match, earlier)
+        if person is not None:
+            masked = masked[: match.start()] + f"⟦{len(slots)}⟧" + masked[match.end():]
+            slots = slots + [person]
+    return masked, slots
+
+
+def _only_fit(match: re.Match, earlier: list[NameMention]) -> NameMention | None:
+    noun = match.group("noun").split()
+    party, role = _DESCRIPTOR_NOUNS.get(noun[-1], (None, None))
+    if len(noun) == 2:
+        party = {"GOP": "R", "Republican": "R", "Democratic": "D"}[noun[0]]
+    state = state_code(match.group("state")) if match.group("state") else None
+    known: dict[str, dict] = {}
+    for mention in earlier:
+        facts = known.setdefault(mention.person, {"party": set(), "state": set(), "role": set(), "last": mention})
+        facts["party"].add(mention.party)
+        facts["state"].add(mention.state)
+        facts["role"].add(mention.honorific)
+        facts["last"] = mention
+    fits = [
+        facts["last"] for facts in known.values()
+        if (party is None or party in facts["party"]) and (state is None or state in facts["state"])
+        and (role is None or role in facts["role"])
+    ]
+    if role and not party and not state and fits:
+        return max(fits, key=lambda m: m.start)  # "the senator": the senator named last
+    return fits[0] if len(fits) == 1 else None
 
 
 def first_subject(clause: Clause) -> NameMention | None:
