@@ -172,3 +172,21 @@ def test_extract_descriptors_resolve_to_the_one_person_who_fits(text, must, must
     found = facts_of(text)
     assert must <= found, f"missing {sorted(must - found)}; found {sorted(found)}"
     assert not (must_not & found), f"invented {sorted(must_not & found)}"
+
+
+def test_extract_one_bill_under_all_its_names():
+    from graphbuild.clean import clean_article
+    from graphbuild.extract import extract_article
+    from graphbuild.model import Article
+
+    text = ("The Nurture Originals, Foster Art, and Keep Entertainment Safe Act, or NO FAKES Act, was introduced by "
+            "Sen. Jane Holloway (D-Ore.). Sen. Tom Reyes (R-Ariz.) is a cosponsor of the NO FAKES Act. "
+            "Separately, Rep. Ana Lind (D-Minn.) introduced the DETER Act (H.R. 4884).")
+    facts = extract_article(clean_article(Article("t.txt", "", text)))
+    bills = sorted((e.label, e.names) for e in facts.events if e.kind == "Bill")
+    assert bills == [
+        ("DETER Act", ("DETER Act", "H.R. 4884")),
+        ("Nurture Originals, Foster Art, and Keep Entertainment Safe Act",
+         ("Nurture Originals, Foster Art, and Keep Entertainment Safe Act", "NO FAKES Act")),
+    ]
+    assert ("cosponsors", "Jane Holloway", "Tom Reyes") in facts_of(text)

@@ -13,9 +13,12 @@ from graphbuild.extract.clauses import LIST, Clause, companions_after, from_subj
 from graphbuild.extract.document import KEYED, LAST, NEW, Doc, EventHit
 
 NAME = "bills.v1"
-_WORD = r"(?:[A-Z][\w’'\-]*|of|and|for|the|to|on|in|from|a|an|with)"
+_CAPITALIZED = r"[A-Z][\w’'\-]*"
+_NAME_STEP = r"(?:,? " + _CAPITALIZED + r"| (?:of|and|for|the|to|on|in|from|a|an|with)|, and " + _CAPITALIZED + ")"
+"""One more word of a bill's name; a comma only before a capitalized word ("Nurture Originals, Foster Art, and ...")."""
+_NOT_FIRST = r"(?!(?:In|On|At|For|From|The|A|An|With|By|As|After|Before|Under|Since|During|When|While|If|And|But|Or|Of|To)\b)"
 BILL_NAME = re.compile(
-    r"(?P<name>(?:[A-Z][\w’'\-]*)(?: " + _WORD + r"){0,14}? (?:Act|Resolution)(?: of \d{4})?)\b"
+    r"(?P<name>" + _NOT_FIRST + _CAPITALIZED + _NAME_STEP + r"{0,14}? (?:Act|Resolution)(?: of \d{4})?)\b"
     r"|(?P<number>\b(?:H\.\s?R\.|S\.|H\.\s?Res\.|S\.\s?Res\.)\s?\d{1,5}\b)"
 )
 _BILL_WORD = re.compile(r"\b(?i:bill|legislation|measure|resolution|act|proposal|package|co-?sponsors?|sponsors?)\b")
@@ -78,15 +81,18 @@ def _hit(doc: Doc, clause: Clause, position: int, people: list[str], last_named:
     name, where = _nearest_name(clause.reduced, position)
     if name:
         version = re.search(r"\b(?:an? )?(?:earlier |previous |first )?version of (?:the )?$", clause.reduced[:where])
-        key = f"earlier version of {name}" if version else name
-        return EventHit("Bill", clause.index, position, tuple(people), NAME, KEYED, key=key, label=key)
+        if version:
+            key = f"earlier version of {name}"
+            return EventHit("Bill", clause.index, position, tuple(people), NAME, KEYED, key=key, label=key)
+        names = _aliases(clause.reduced, where)
+        return EventHit("Bill", clause.index, position, tuple(people), NAME, KEYED, key=name, label=names[0], names=names)
     phrase = clause.reduced[max(0, position - 60):position + 60]
     in_context = _DEFINITE.search(phrase) or not _BILL_NOUN.search(phrase)  # "signed on as a cosponsor"
     if in_context and last_named:
-        return EventHit("Bill", clause.index, position, tuple(people), NAME, KEYED, key=last_named, label=last_named)
+        return EventHit("Bill", clause.index, position, tuple(people), NAME, KEYED, key=last_named, label=last_named, names=(last_named,))
     ahead = _named_next(doc, clause)
     if ahead:
-        return EventHit("Bill", clause.index, position, tuple(people), NAME, KEYED, key=ahead, label=ahead)
+        return EventHit("Bill", clause.index, position, tuple(people), NAME, KEYED, key=ahead, label=ahead, names=(ahead,))
     reference = LAST if in_context else NEW
     return EventHit("Bill", clause.index, position, tuple(people), NAME, reference, label=_describe(phrase))
 
@@ -98,6 +104,30 @@ def _nearest_name(text: str, position: int) -> tuple[str, int]:
     before = [m for m in names if m.start() < position]
     match = after[0] if after and (not before or after[0].start() - position < 80) else (before[-1] if before else None)
     return (_bill_name(match), match.start()) if match else ("", -1)
+
+
+_ALIAS_JOINS = re.compile(r"(?:,? or (?:the )?|,? also known as (?:the )?| \(|\), (?:the )?|, (?:the )?)$")
+
+
+def _aliases(text: str, where: int) -> tuple[str, ...]:
+    """The names a sentence gives one bill: "... Keep Entertainment Safe Act, or NO FAKES Act", "DETER Act (H.R. 4884)".
+
+    Names joined by "or", "also known as", a parenthesis or an apposition are
+    one bill; the longest comes first, as the label.
+    """
+    matches = list(BILL_NAME.finditer(text))
+    chosen = next(i for i, m in enumerate(matches) if m.start() == where)
+    group = [chosen]
+    for step in (-1, 1):
+        index = chosen
+        while 0 <= index + step < len(matches):
+            left, right = sorted((matches[index], matches[index + step]), key=lambda m: m.start())
+            if not _ALIAS_JOINS.fullmatch(text[left.end():right.start()] + ""):
+                break
+            index += step
+            group.append(index)
+    names = [_bill_name(matches[i]) for i in sorted(group)]
+    return tuple(sorted(dict.fromkeys(names), key=lambda n: (-len(n), n)))
 
 
 def _bill_name(match: re.Match) -> str:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from graphbuild.extract.clauses import Clause, build_clauses
 from graphbuild.mentions import NameMention, find_mentions
@@ -53,6 +53,8 @@ class EventHit:
     """For KEYED references: what identifies the event ("first-step-act")."""
     label: str = ""
     recipients: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    """Bills: every name and number the sentence gives the bill; any of them identifies it."""
 
 
 def assemble_events(doc: Doc, hits: list[EventHit]) -> tuple[list[Event], list[Assertion]]:
@@ -83,9 +85,12 @@ def _targets(doc: Doc, events: list[Event], hit: EventHit) -> list[Event]:
     if hit.reference == LAST and same_kind:
         return [same_kind[-1]]
     if hit.reference == KEYED:
-        keyed = [event for event in same_kind if event.key == _event_key(hit.kind, hit.key)]
+        keys = {_event_key(hit.kind, name) for name in (hit.key, *hit.names)}
+        keyed = [event for event in same_kind if keys & {event.key, *(_event_key(event.kind, n) for n in event.names)}]
         if keyed:
-            return keyed
+            index = events.index(keyed[0])
+            events[index] = replace(keyed[0], names=tuple(dict.fromkeys(keyed[0].names + hit.names)))
+            return [events[index]]
     event = Event(
         article_id=doc.article.id,
         kind=hit.kind,
@@ -94,6 +99,7 @@ def _targets(doc: Doc, events: list[Event], hit: EventHit) -> list[Event]:
         evidence=doc.sentence_span(doc.clauses[hit.clause]),
         extractor=hit.extractor,
         recipients=hit.recipients,
+        names=hit.names,
     )
     events.append(event)
     return [event]
