@@ -29,6 +29,8 @@ class Token:
     text: str
     start: int
     end: int
+    line_start: bool = False
+    """A line break comes right before this token."""
 
 
 @dataclass(frozen=True)
@@ -59,11 +61,12 @@ def tokenize(text: str) -> list[Token]:
     tokens = []
     for match in _TOKEN.finditer(text):
         word, start = match.group(), match.start()
+        line_start = start > 0 and text[start - 1] == "\n"
         if word.endswith(".") and len(word) > 1 and not _keeps_dot(word):
-            tokens.append(Token(word[:-1], start, start + len(word) - 1))
+            tokens.append(Token(word[:-1], start, start + len(word) - 1, line_start))
             tokens.append(Token(".", start + len(word) - 1, start + len(word)))
         else:
-            tokens.append(Token(word, start, match.end()))
+            tokens.append(Token(word, start, match.end(), line_start))
     return tokens
 
 
@@ -134,7 +137,7 @@ def _name_runs(tokens: list[Token]) -> list[Run]:
 
 def _continues_name(tokens: list[Token], index: int) -> bool:
     token, previous = tokens[index], tokens[index - 1]
-    if token.start - previous.end > 1:  # a line break or double space ends a name
+    if not _adjacent(previous, token):
         return False
     if token.text in _PARTICLES:
         return index + 1 < len(tokens) and _is_name_token(tokens[index + 1])
@@ -145,6 +148,11 @@ def _continues_name(tokens: list[Token], index: int) -> bool:
     if token.text == "," and index + 1 < len(tokens) and tokens[index + 1].text in {"Jr.", "Sr."}:
         return True
     return _is_name_token(token)
+
+
+def _adjacent(first: Token, second: Token) -> bool:
+    """Whether two tokens may belong to one name or title: one space at most, never a line break."""
+    return second.start - first.end <= 1 and not second.line_start
 
 
 def _run_name(text: str, tokens: list[Token], run: Run) -> tuple[int, int, bool]:
@@ -224,7 +232,7 @@ def _title_before(text: str, tokens: list[Token], first: int, floor: int) -> tup
     for index in range(first - 1, -1, -1):
         token = tokens[index]
         word, lower = token.text, token.text.lower()
-        if token.start < floor or tokens[index + 1].start - token.end > 1:
+        if token.start < floor or not _adjacent(token, tokens[index + 1]):
             break
         if lower in lexicon.TITLE_HEADS or word in _TITLE_CAPITALS or lower in lexicon.TITLE_MODIFIERS:
             taken.append(index)

@@ -270,3 +270,59 @@ def test_heldout_sentence_yields_exactly_what_it_states(text, must, must_not):
     found = facts_of(text)
     assert must <= found, f"missing {sorted(must - found)}; found {sorted(found)}"
     assert not (must_not & found), f"invented {sorted(must_not & found)}"
+
+
+NEWSPAPER_STYLE = """WASHINGTON — The Senate on Thursday passed a stopgap spending bill, sending it to President Biden hours before a midnight deadline.
+
+Senator Chuck Schumer, Democrat of New York and the majority leader, said in a statement that the vote showed "bipartisanship still works." Mr. Schumer had negotiated the measure with Senator Mitch McConnell of Kentucky, the Republican leader.
+
+Senator Rand Paul, Republican of Kentucky, objected. Mr. Paul wrote on social media that the bill was "a disgrace," and Senator Mike Lee, Republican of Utah, posted a similar message on X.
+
+Representative Alexandria Ocasio-Cortez, Democrat of New York, told reporters she would vote no. Speaker Mike Johnson, Republican of Louisiana, held a news conference with Representative Steve Scalise of Louisiana, the majority leader.
+
+The bill's lead sponsor, Senator Patty Murray, Democrat of Washington, thanked colleagues. Ms. Murray and Senator Susan Collins, Republican of Maine, introduced the measure on Monday."""
+
+LIVE_COVERAGE = """12:05 p.m. ET
+Senate Majority Leader Chuck Schumer, D-N.Y., told reporters the vote would happen today.
+
+12:20 p.m. ET
+Sen. Josh Hawley, R-Mo., said in a post on X that he would vote no.
+
+12:45 p.m. ET
+Homeland Security Secretary Alejandro Mayorkas briefed senators behind closed doors. Sen. Jon Tester, D-Mont., who attended, called it "sobering."
+
+1:10 p.m. ET
+Sens. James Lankford, R-Okla., and Chris Murphy, D-Conn., the bill's negotiators, appeared at a press conference."""
+
+WHOLE_ARTICLES = [
+    (NEWSPAPER_STYLE,
+     {("signedStatement", "Chuck Schumer"), ("posted", "Mike Lee"), ("attendedBriefing", "Mike Johnson"),
+      ("attendedBriefing", "Steve Scalise"), ("cosponsors", "Patty Murray", "Susan Collins"),
+      ("party", "Chuck Schumer", "D"), ("state", "Chuck Schumer", "NY"), ("role", "Chuck Schumer", "majority leader"),
+      ("state", "Mitch McConnell", "KY"), ("role", "Mitch McConnell", "republican leader"), ("state", "Mike Lee", "UT")},
+     {("posted", "Rand Paul"), ("sponsors", "Mitch McConnell"), ("attendedBriefing", "Alexandria Ocasio-Cortez"),
+      ("sponsors", "Chuck Schumer")}),
+    (LIVE_COVERAGE,
+     {("posted", "Josh Hawley"), ("attendedBriefing", "Alejandro Mayorkas"), ("attendedBriefing", "Jon Tester"),
+      ("attendedBriefing", "James Lankford"), ("attendedBriefing", "Chris Murphy"),
+      ("role", "Alejandro Mayorkas", "homeland security secretary")},
+     {("attendedBriefing", "Chuck Schumer"), ("sponsors", "James Lankford")}),
+]
+
+
+@pytest.mark.parametrize("text, must, must_not", [
+    pytest.param(text, must, must_not, id=name) for name, (text, must, must_not) in zip(["newspaper", "live"], WHOLE_ARTICLES)
+])
+def test_heldout_whole_articles_in_other_outlets_styles(text, must, must_not):
+    found = facts_of(text)
+    assert must <= found, f"missing {sorted(must - found)}"
+    assert not (must_not & found), f"invented {sorted(must_not & found)}"
+
+
+def test_heldout_two_rules_matching_one_phrase_give_one_event():
+    from graphbuild.clean import clean_article
+    from graphbuild.extract import extract_article
+    from graphbuild.model import Article
+
+    facts = extract_article(clean_article(Article("t.txt", "", LIVE_COVERAGE)))
+    assert len([e for e in facts.events if e.kind == "Briefing"]) == 2

@@ -31,6 +31,11 @@ _APPOSITIVE = re.compile(
     r"^,\s+(?:the\s+|who\s+(?:is|was)\s+(?:the\s+)?)?(?:(?:[\w.-]+\s+){0,3}[\w.-]+['’]s\s+)?"
     r"(?P<role>(?:[a-z-]+\s+){0,3}(?i:" + _ROLE_HEADS + r")\b[^,;()⟦…]*?)(?=,|\.(?:\s|$)|;|$)"
 )
+_APPOSITIVE_THE = re.compile(
+    r"^,\s+the\s+(?:(?:[\w.-]+\s+){0,3}[\w.-]+['’]s\s+)?"
+    r"(?P<role>(?:[A-Za-z-]+\s+){0,3}(?i:" + _ROLE_HEADS + r")\b[^,;()⟦…]*?)(?=,|\.(?:\s|$)|;|$)"
+)
+"""", the Republican leader": after "the", capitalized words may belong to the post."""
 _WHO_CHAIRS = re.compile(r"^,\s+who\s+(?:chairs|leads|heads|runs)\s+(?P<body>the\s+[^,;.]+)")
 _BEFORE_NAME = re.compile(r"(?:^|\W)(?:the|The) (?:[\w.-]+['’]s )?(?P<role>[^,⟦…]{3,60}?), ⟦(?P<slot>\d+)⟧")
 _WHOSE = re.compile(r"(?P<body>[A-Z][\w&-]*(?: [A-Z][\w&-]*)*), whose (?P<role>[a-z][\w -]{2,40}?), ⟦(?P<slot>\d+)⟧")
@@ -67,7 +72,8 @@ def _mention_facts(text: str, mention: NameMention) -> Iterator[tuple[str, str]]
     if mention.title:
         yield from _title_facts(mention.title)
     after = text[mention.extent[1]:mention.extent[1] + 160]
-    yield from _appositive_facts(after)
+    of_state = _OF_STATE.match(after) if mention.extent[0] < mention.start else None
+    yield from _appositive_facts(after[of_state.end():] if of_state else after)
     yield from _place_facts(text, mention)
 
 
@@ -106,12 +112,16 @@ def _appositive_facts(after: str) -> Iterator[tuple[str, str]]:
         if descriptor:
             yield "party", lexicon.PARTY_WORDS[descriptor.group("party")]
             yield "state", state_code(descriptor.group("state"))
+            # ", Democrat of New York and the majority leader,"
+            post = _APPOSITIVE.match(re.sub(r"^ and ", ", ", after[descriptor.end():]))
+            if post and after[descriptor.end():].startswith(" and "):
+                yield "role", _normalize_role(post.group("role"))
             return
     chairs = _WHO_CHAIRS.match(after)
     if chairs:
         yield "role", _normalize_role("chairman of " + chairs.group("body"))
         return
-    appositive = _APPOSITIVE.match(after)
+    appositive = _APPOSITIVE_THE.match(after) or _APPOSITIVE.match(after)
     if appositive and not re.match(r"^,\s+an?\s", after):
         yield "role", _normalize_role(appositive.group("role"))
 

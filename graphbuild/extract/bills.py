@@ -35,6 +35,11 @@ _PASSIVE = re.compile(
     r"\b(?:introduced|reintroduced|sponsored|cosponsored|co-sponsored|authored|written|filed|led)"
     r"(?: [^⟦…;]{0,40}?)? by (?P<list>" + LIST + r")"
 )
+_SPONSOR_TITLE = re.compile(
+    r"\b[Tt]he (?:bill|measure|legislation|resolution)['’]s (?:lead |chief |main |primary |original |top )?"
+    r"(?:co-?)?sponsors?,? (?:(?:Sens?\.|Senators?|Reps?\.|Representatives?) )?(?P<list>" + LIST + ")"
+)
+"""A sponsor named by the post: "The bill's lead sponsor, Sen. X, ..." (the bill in context)."""
 _POSSESSIVE_WITH = re.compile(
     r"(?P<owner>⟦\d+⟧)['’]s (?:own |new |bipartisan )?(?:legislation|bill|measure|resolution|proposal)"
     r"(?: [a-z]+){0,3}? with (?:Sens?\. |Senators? |Reps?\. )?(?P<list>" + LIST + r")"
@@ -68,6 +73,8 @@ def _sponsors(clause: Clause) -> Iterator[tuple[int, list[str]]]:
     for match in _POSSESSIVE_WITH.finditer(text):
         yield match.start(), clause.people(match.group("owner") + " " + match.group("list"))
     yield from from_subjects(clause, r"bill|legislation|measure|resolution|proposal|Legislation")
+    for match in _SPONSOR_TITLE.finditer(clause.masked):
+        yield match.start(), clause.people(match.group("list"))
     for match in re.finditer(r"^Legislation (?:from|by) (?P<list>" + LIST + ")", text):
         yield match.start(), clause.people(match.group("list"))
 

@@ -52,14 +52,14 @@ def _hits(clause: Clause, after_briefing: bool) -> Iterator[EventHit]:
     text = clause.reduced
     for match in _VERB_OBJECT.finditer(text):
         people = subject_of(clause, match.start()) + (clause.people(match.group("from")) if match.group("from") else [])
-        yield _hit(clause, match.start(), people + _beside(clause, match.end()), match.group("det"), match.group("noun"))
+        yield _hit(clause, match.start("noun"), people + _beside(clause, match.end()), match.group("det"), match.group("noun"))
     for match in _ANAPHORIC_VERB.finditer(text):
         reference = None if "session" in match.group("noun") or "meeting" in match.group("noun") or "call" in match.group("noun") else ""
         yield _hit(clause, match.start(), subject_of(clause, match.start()), match.group("det"), match.group("noun"),
                    ATTACH if reference is None else None)
     for match in _AT.finditer(text):
         people = subject_of(clause, match.start())
-        yield _hit(clause, match.start(), people + _beside(clause, match.end()) if people else [], match.group("det"), match.group("noun"))
+        yield _hit(clause, match.start("noun"), people + _beside(clause, match.end()) if people else [], match.group("det"), match.group("noun"))
     for position, people in fronted_subjects(clause, _FRONTED):
         yield _hit(clause, position, people + _beside(clause, position), "a", "press conference")
     for match in _JOINED.finditer(text):

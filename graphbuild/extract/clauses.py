@@ -194,7 +194,8 @@ def _subject_before(masked: str, slots: list[NameMention], position: int) -> Nam
 
 _APPOSITIVE_AFTER = re.compile(
     r"(⟦\d+⟧)(?:, (?:(?:the|a|an|who|whose|which|one|among|chairman|chairwoman|chair|director|president|"
-    r"ranking|vice|top|head|secretary|leader|acting|former|deputy|chief|senior|now|then)\b|⟦\d+⟧['’]s )"
+    r"ranking|vice|top|head|secretary|leader|acting|former|deputy|chief|senior|now|then|"
+    r"Democrat|Republican|Independent|independent)\b|⟦\d+⟧['’]s )"
     r"[^,;…⟦]*?(?:, [A-Z][^,;…⟦]*?)*(?=[,.;]|$))+,?"
 )
 """An appositive after a person; commas inside a capitalized name ("the Senate Health,
@@ -247,7 +248,7 @@ _PREPOSITIONS = re.compile(
 
 def _preceded_by_preposition(text: str, position: int) -> bool:
     before = text[:position]
-    if re.search(r"\b(?:led|headed|spearheaded) by\s*$|, (?:and|but) $", before):
+    if re.search(r"\b(?:led|headed|spearheaded) by\s*$|[,”\"…] (?:and|but) $", before):
         return False  # "lawmakers, led by ⟦1⟧, signed"; "..., and ⟦1⟧ attended": a new subject
     return bool(_PREPOSITIONS.search(before))
 

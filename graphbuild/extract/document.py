@@ -61,8 +61,14 @@ def assemble_events(doc: Doc, hits: list[EventHit]) -> tuple[list[Event], list[A
     """Group hits into events, in order of appearance; events nobody named took part in are dropped."""
     events: list[Event] = []
     members: dict[str, list[tuple[str, EventHit]]] = {}
+    anchored: dict[tuple[str, int, int], Event] = {}
     for hit in sorted(hits, key=lambda h: (h.clause, h.position)):
-        for event in _targets(doc, events, hit):
+        # two rules matching the same words ("appeared at a press conference") state one event
+        anchor = (hit.kind, hit.clause, hit.position)
+        targets = [anchored[anchor]] if hit.reference == NEW and anchor in anchored else _targets(doc, events, hit)
+        if hit.reference == NEW:
+            anchored.setdefault(anchor, targets[0])
+        for event in targets:
             members.setdefault(event.key, []).extend((person, hit) for person in hit.participants)
     kept = [event for event in events if members.get(event.key)]
     assertions = []
