@@ -83,6 +83,8 @@ SENT_LETTER = [
     ("Sen. Paul Wu (D-Hawaii) declined to sign the letter.", set(), {("sentLetter", WU)}),
     ("Sen. Maria Ortega (D-N.M.) plans to send a letter to the board next week.", set(), {("sentLetter", ORTEGA)}),
     ("Sen. Greg Hall (R-Kan.) said he might write to the agency.", set(), {("sentLetter", HALL)}),
+    ("Sen. Greg Hall (R-Kan.), who signed the letter, said the agency had not replied.", {("sentLetter", HALL)}, set()),
+    ("Sen. Paul Wu (D-Hawaii) received a letter from Rep. Lisa Chen (R-Calif.) on Friday.", {("sentLetter", CHEN)}, {("sentLetter", WU)}),
 ]
 
 SPONSORS_BILL = [
@@ -108,6 +110,8 @@ SPONSORS_BILL = [
     ("Sen. Greg Hall (R-Kan.) chairs the committee that approved the Insulin Cost Cap Act.", set(), {("sponsors", HALL)}),
     ("Sen. Greg Hall (R-Kan.) is weighing whether to cosponsor the bill.", set(), {("sponsors", HALL)}),
     ("Sen. Paul Wu (D-Hawaii) praised the Insulin Cost Cap Act as overdue.", set(), {("sponsors", WU)}),
+    ("Sen. Paul Wu (D-Hawaii), who introduced the bill last year, said it would pass.", {("sponsors", WU)}, set()),
+    ("Sen. Paul Wu (D-Hawaii), who did not sponsor the bill, said it would pass.", set(), {("sponsors", WU)}),
 ]
 
 COSPONSORS_BILL_WITH = [

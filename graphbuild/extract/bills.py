@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from graphbuild.extract.clauses import LIST, Clause, companions_after, from_subjects, negated, subject_of
+from graphbuild.extract.clauses import LIST, Clause, companions_after, from_subjects, negated, subject_of, who_subjects
 from graphbuild.extract.document import KEYED, LAST, NEW, Doc, EventHit
 
 NAME = "bills.v1"
@@ -35,6 +35,11 @@ _PASSIVE = re.compile(
     r"\b(?:introduced|reintroduced|sponsored|cosponsored|co-sponsored|authored|written|filed|led)"
     r"(?: [^⟦…;]{0,40}?)? by (?P<list>" + LIST + r")"
 )
+_WHO_SPONSORED = (
+    r"(?:introduced|reintroduced|sponsored|cosponsored|co-sponsored|authored|is sponsoring|is cosponsoring|"
+    r"(?:is|was) (?:the |a |an )?(?:lead |chief |original )?(?:co-?)?sponsor of) (?:the|a|an|this|that|his|her|their)"
+    r"(?: [\w-]+){0,4}? (?:bill|legislation|measure|resolution|Act)\b"
+)
 _SPONSOR_TITLE = re.compile(
     r"\b[Tt]he (?:bill|measure|legislation|resolution)['’]s (?:lead |chief |main |primary |original |top )?"
     r"(?:co-?)?sponsors?,? (?:(?:Sens?\.|Senators?|Reps?\.|Representatives?) )?(?P<list>" + LIST + ")"
@@ -50,7 +55,7 @@ def extract_bills(doc: Doc) -> Iterator[EventHit]:
     """Yield one hit per statement that named people introduced or (co)sponsor a bill."""
     last_named = ""
     for clause in doc.clauses:
-        if _BILL_WORD.search(clause.reduced) or last_named and _INTRODUCED_IT.search(clause.reduced):
+        if _BILL_WORD.search(clause.masked) or last_named and _INTRODUCED_IT.search(clause.reduced):
             for position, people in _sponsors(clause):
                 yield _hit(doc, clause, position, people, last_named)
         names = [_bill_name(m) for m in BILL_NAME.finditer(clause.reduced)]
@@ -73,6 +78,7 @@ def _sponsors(clause: Clause) -> Iterator[tuple[int, list[str]]]:
     for match in _POSSESSIVE_WITH.finditer(text):
         yield match.start(), clause.people(match.group("owner") + " " + match.group("list"))
     yield from from_subjects(clause, r"bill|legislation|measure|resolution|proposal|Legislation")
+    yield from who_subjects(clause, _WHO_SPONSORED)
     for match in _SPONSOR_TITLE.finditer(clause.masked):
         yield match.start(), clause.people(match.group("list"))
     for match in re.finditer(r"^Legislation (?:from|by) (?P<list>" + LIST + ")", text):

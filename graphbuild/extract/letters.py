@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from graphbuild.extract.clauses import (
-    LIST, SLOT, Clause, companions_after, from_subjects, fronted_subjects, passive_subjects, subject_of,
+    LIST, SLOT, Clause, companions_after, from_subjects, fronted_subjects, passive_subjects, subject_of, who_subjects,
 )
 from graphbuild.extract.document import LAST, NEW, Doc, EventHit
 
@@ -31,7 +31,9 @@ def extract_letters(doc: Doc) -> Iterator[EventHit]:
             if people:
                 people += companions_after(clause, match.end(), r"joined by|along with|together with")
                 yield _hit(clause, match.start(), people, match.group("to") or match.group("to2"), match.group("det"))
-        for position, people in from_subjects(clause, "letter") + passive_subjects(clause, "letter", "signed|sent|written|led|cosigned|co-signed"):
+        found = from_subjects(clause, "letter") + passive_subjects(clause, "letter", "signed|sent|written|led|cosigned|co-signed")
+        found += who_subjects(clause, r"(?:sent|wrote|signed|led|co-signed|cosigned) (?:the|a|an|this|that) (?:[\w-]+ )?letter")
+        for position, people in found:
             to = re.search(r"letter\b(?:" + _TO + ")", clause.reduced[position:])
             yield _hit(clause, position, people, to.group("to") if to else "", "the")
 
