@@ -108,7 +108,7 @@ class Run:
 
 
 def _is_name_token(token: Token) -> bool:
-    word = re.sub(r"['’]s$", "", token.text)
+    word = token.text[:-2] if token.text.endswith(("'s", "’s")) else token.text
     if word in lexicon.NOT_NAMES or word in lexicon.HONORIFICS or word in lexicon.RANKS:
         return False
     if word.lower() in lexicon.TITLE_HEADS:

@@ -36,9 +36,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_WORD_BEFORE = re.compile(r"[\w.]*$")
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the '.' at `dot` closes an abbreviation or an initial rather than a sentence."""
-    word = re.search(r"[\w.]*$", text[:dot]).group()
+    word = _WORD_BEFORE.search(text, max(0, dot - 40), dot).group()
     bare = word.rstrip(".").lower()
     if bare in ABBREVIATIONS:
         return True

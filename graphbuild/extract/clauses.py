@@ -219,6 +219,10 @@ def _is_list_continuation(text: str, position: int) -> bool:
     return bool(re.match(r" (?:and )?⟦\d+⟧|(?: and)? ⟦", text[position:]))
 
 
+_SUBJECT = re.compile(r"(?:^|[^\w⟧'’])(" + LIST + r")" + GAP + r"\s*(?:[—–]\s*)?$")
+_SUBJECT_WITH_COMPANIONS = re.compile(r"(?:^|[^\w⟧'’])(" + LIST + r")" + COMPANIONS + GAP + r"\s*(?:[—–]\s*)?$")
+
+
 def subjects_before(clause: Clause, position: int, *, companions: bool = True) -> list[str]:
     """People in the list that is the subject of a verb starting at `position` of clause.reduced.
 
@@ -226,8 +230,7 @@ def subjects_before(clause: Clause, position: int, *, companions: bool = True) -
     of prepositions and people in other clauses are never taken.
     """
     before = clause.reduced[:position]
-    pattern = r"(?:^|[^\w⟧'’])(" + LIST + r")" + (COMPANIONS if companions else "") + GAP + r"\s*(?:[—–]\s*)?$"
-    match = re.search(pattern, before)
+    match = (_SUBJECT_WITH_COMPANIONS if companions else _SUBJECT).search(before)
     if not match:
         return []
     start = match.start(1)
