@@ -11,21 +11,33 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from graphbuild import lexicon
 from graphbuild.model import Article, PersonRef, Span
 from graphbuild.names import name_key, parse_name, surname_key
 from graphbuild.text import match_tag
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w’'\-]|\.(?=[^\W\d_]))*\.?|\d+|[^\w\s]")
+_WORD = r"[^\W\d_](?:[\w’'\-]|\.(?=[^\W\d_]))*\.?"
+_LOWER_KEPT = sorted(
+    {w for w in lexicon.TITLE_MODIFIERS | lexicon.TITLE_HEADS | lexicon.TITLE_CONNECTORS} | {"van", "von", "de", "del", "della", "da", "di", "bin", "al", "le", "la"},
+    key=len, reverse=True,
+)
+_TOKEN = re.compile(
+    r"(?=[A-Z\u00C0-\u00DE])" + _WORD + r"|\b(?:" + "|".join(_LOWER_KEPT) + r")\b(?:['’]s)?\.?|,"
+)
+"""The tokens mention finding needs: capitalized words, the lowercase words of titles
+and names ("national security advisor", "van"), and commas (before "Jr."). Other words are
+skipped: the gap they leave still ends a name or a title."""
 _INITIALS = re.compile(r"(?:[A-Z]\.)+|[A-Z]\.[A-Z]\.?")
 _SUFFIXES = {"Jr.", "Sr.", "II", "III", "IV", "Jr", "Sr"}
 _PARTICLES = {"van", "von", "de", "del", "della", "da", "di", "bin", "al", "le", "la"}
 _KEEP_DOT = {"Sen.", "Sens.", "Rep.", "Reps.", "Jr.", "Sr.", "St.", "U.S."} | lexicon.RANKS
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """One word or punctuation mark of an article (a tuple: there are hundreds per article)."""
+
     text: str
     start: int
     end: int
@@ -108,6 +120,8 @@ class Run:
 
 
 def _is_name_token(token: Token) -> bool:
+    if not token.text[:1].isupper():
+        return False
     word = token.text[:-2] if token.text.endswith(("'s", "’s")) else token.text
     if word in lexicon.NOT_NAMES or word in lexicon.HONORIFICS or word in lexicon.RANKS:
         return False
@@ -144,7 +158,8 @@ def _continues_name(tokens: list[Token], index: int) -> bool:
     if token.text in _SUFFIXES:
         return True
     if token.text.lower() in lexicon.TITLE_HEADS and token.text[:1].isupper() and previous.text in lexicon.FIRST_NAMES:
-        return index + 1 >= len(tokens) or not _is_name_token(tokens[index + 1])  # "Rep. Steve King"
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        return not (following and _adjacent(token, following) and _is_name_token(following))  # "Rep. Steve King"
     if token.text == "," and index + 1 < len(tokens) and tokens[index + 1].text in {"Jr.", "Sr."}:
         return True
     return _is_name_token(token)
@@ -168,7 +183,7 @@ def _evidenced_mention(text, tokens, run, earlier_runs, earlier_mentions, alias_
     start, end, possessive = _run_name(text, tokens, run)
     name = text[start:end]
     tag = match_tag(text, end) if not possessive else None
-    before = tokens[run.first - 1].text if run.first > 0 else ""
+    before = tokens[run.first - 1].text if run.first > 0 and _adjacent(tokens[run.first - 1], tokens[run.first]) else ""
     honorific, in_list = lexicon.HONORIFICS.get(before, (None, False))
     listed = None if honorific else _list_member(text, tokens, run, earlier_mentions)
     floor = earlier_mentions[-1].extent[1] if earlier_mentions else 0
@@ -180,17 +195,18 @@ def _evidenced_mention(text, tokens, run, earlier_runs, earlier_mentions, alias_
         return None
     extent_start = start
     party = None
+    # the word right before the honorific or rank, when it belongs to it: "Democratic Sens.", "U.S. Senators", "Army Gen."
+    modifier = tokens[run.first - 2] if run.first > 1 and _adjacent(tokens[run.first - 2], tokens[run.first - 1]) else None
     if honorific:
         extent_start = tokens[run.first - 1].start
-        if run.first > 1 and tokens[run.first - 2].text in lexicon.PARTY_WORDS:
-            extent_start = tokens[run.first - 2].start
-            party = lexicon.PARTY_WORDS[tokens[run.first - 2].text]
-        if run.first > 1 and tokens[run.first - 2].text == "U.S.":
-            extent_start = tokens[run.first - 2].start
+        if modifier and modifier.text in lexicon.PARTY_WORDS:
+            extent_start, party = modifier.start, lexicon.PARTY_WORDS[modifier.text]
+        if modifier and modifier.text == "U.S.":
+            extent_start = modifier.start
     elif before in lexicon.RANKS:
         extent_start = tokens[run.first - 1].start
-        if run.first > 1 and tokens[run.first - 2].text == "Army":
-            extent_start = tokens[run.first - 2].start
+        if modifier and modifier.text == "Army":
+            extent_start = modifier.start
     elif title_start is not None:
         extent_start = title_start
     if listed:

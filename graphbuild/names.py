@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Common English nicknames -> the formal given name they stand for (lowercase).
 NICKNAMES = {
@@ -54,6 +55,7 @@ class NameParts:
     """A nickname given in parentheses: "Richard (Dick) Durbin"."""
 
 
+@lru_cache(maxsize=65536)
 def parse_name(name: str) -> NameParts:
     """Split a name (no titles) into first, middle, last, suffix and nickname."""
     nickname = None
@@ -76,12 +78,14 @@ def parse_name(name: str) -> NameParts:
     return NameParts(first, tuple(before[1:]), last, suffix, nickname)
 
 
+@lru_cache(maxsize=65536)
 def formal_given_name(given: str) -> str:
     """The formal given name a nickname stands for, lowercased ("Chuck" -> "charles")."""
     plain = _plain(given)
     return NICKNAMES.get(plain, plain)
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A stable key for a person's name: formal given name, surname, suffix.
 
@@ -96,6 +100,7 @@ def name_key(name: str) -> str:
     return "-".join(piece.replace(" ", "-") for piece in pieces if piece)
 
 
+@lru_cache(maxsize=65536)
 def surname_key(name: str) -> str:
     """The plain surname of a name: "Chris Van Hollen" -> "van-hollen"."""
     return _plain(parse_name(name).last).replace(" ", "-")
@@ -116,6 +121,16 @@ def display_name(name: str) -> str:
     return " ".join(words)
 
 
+def plain_word(word: str) -> str:
+    """A name part reduced for comparison: lowercase ASCII letters and spaces.
+
+    >>> plain_word("Menéndez"), plain_word("J.D.")
+    ('menendez', 'jd')
+    """
+    return _plain(word)
+
+
+@lru_cache(maxsize=65536)
 def _plain(word: str) -> str:
     """Lowercase ASCII letters and spaces only: "Jr." -> "jr", "O'Rourke" -> "orourke"."""
     ascii_word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()

@@ -135,6 +135,13 @@ PEOPLE = [
     # two people sharing a surname stay apart, told apart by the descriptor
     ('Sen. Tim Scott (R-S.C.) and Sen. Rick Scott (R-Fla.) met. Scott, the Florida Republican, said in a statement that he was pleased.',
      {("signedStatement", "Rick Scott")}, {("signedStatement", "Tim Scott")}),
+    # a word before an honorific belongs to it only when it stands right there
+    ('There were no U.S. casualties. Sen. Mike Lee, R-Utah, who attended the briefing, left.',
+     {("attendedBriefing", "Mike Lee")}, set()),
+    ('Not every Republican was unhappy. Sen. Lindsey Graham, R-S.C., wrote on Twitter that it went well.',
+     {("posted", "Lindsey Graham")}, set()),
+    ('Rep. Steve King (R-Iowa) wrote on Twitter that it was amnesty.',
+     {("posted", "Steve King"), ("party", "Steve King", "R")}, set()),
     # a sentence-initial pronoun is the previous sentence's subject
     ('Sen. Tom Reyes (R-Ariz.) spoke first. He and Sen. Jane Holloway (D-Ore.) introduced the Clean Water Access Act.',
      {("cosponsors", "Jane Holloway", "Tom Reyes")}, set()),

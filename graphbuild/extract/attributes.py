@@ -48,6 +48,7 @@ _DESCRIPTOR_BEFORE = re.compile(r"(?:^|\W)(?:[Tt]he|[Aa]) (?P<state>" + STATE_NA
 _OF_STATE = re.compile(r" of (?P<state>" + STATE_NAME_PATTERN + r")\b")
 _STATE_BEFORE = re.compile(r"(?:^|\W)(?P<state>" + STATE_NAME_PATTERN + r") $")
 _INDEPENDENT = re.compile(r"(?:now )?(?:sits|serves|caucuses|runs|is registered) as an independent|became an independent|is now an independent")
+_WHO_INDEPENDENT = re.compile(r"⟦(\d+)⟧,? who [^⟦…]*?" + _INDEPENDENT.pattern)
 _AMONG_SENATORS = re.compile(r"^Among the senators[^⟦…]*?(?:were|was) (?P<list>" + LIST + ")")
 
 
@@ -133,17 +134,18 @@ def _clause_facts(doc: Doc, clause: Clause) -> Iterator[Assertion]:
         if re.search(r"\b(?:" + _ROLE_HEADS + r")\b", role, re.IGNORECASE) and not re.match(r"an?\s", role):
             person = clause.slots[int(match.group("slot"))].person
             yield Assertion(person, "role", _normalize_role(role), evidence, NAME)
-    for match in _DESCRIPTOR_BEFORE.finditer(clause.masked):
+    masked = clause.masked
+    for match in _DESCRIPTOR_BEFORE.finditer(masked) if "Republican" in masked or "Democrat" in masked else ():
         person = clause.slots[int(match.group("slot"))].person
         yield Assertion(person, "party", lexicon.PARTY_WORDS[match.group("party")], evidence, NAME)
         yield Assertion(person, "state", state_code(match.group("state")), evidence, NAME)
-    for match in _WHOSE.finditer(clause.masked):
+    for match in _WHOSE.finditer(masked) if "whose" in masked else ():
         if re.search(r"\b(?:" + _ROLE_HEADS + r")\b", match.group("role"), re.IGNORECASE):
             person = clause.slots[int(match.group("slot"))].person
             yield Assertion(person, "role", _normalize_role(f"{match.group('role')} of {match.group('body')}"), evidence, NAME)
-    for match in re.finditer(r"⟦(\d+)⟧,? who [^⟦…]*?" + _INDEPENDENT.pattern, clause.masked):
+    for match in _WHO_INDEPENDENT.finditer(masked) if "independent" in masked else ():
         yield Assertion(clause.slots[int(match.group(1))].person, "party", "I", evidence, NAME)
-    for match in _AMONG_SENATORS.finditer(clause.reduced):
+    for match in _AMONG_SENATORS.finditer(clause.reduced) if clause.reduced.startswith("Among") else ():
         for person in clause.people(match.group("list")):
             yield Assertion(person, "role", "senator", evidence, NAME)
             yield Assertion(person, "type", "Senator", evidence, NAME)

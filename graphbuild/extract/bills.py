@@ -58,8 +58,9 @@ def extract_bills(doc: Doc) -> Iterator[EventHit]:
         if _BILL_WORD.search(clause.masked) or last_named and _INTRODUCED_IT.search(clause.reduced):
             for position, people in _sponsors(clause):
                 yield _hit(doc, clause, position, people, last_named)
-        names = [_bill_name(m) for m in BILL_NAME.finditer(clause.reduced)]
-        last_named = names[-1] if names else last_named
+        if any(word in clause.reduced for word in ("Act", "Resolution", "H.", "S.")):
+            names = [_bill_name(m) for m in BILL_NAME.finditer(clause.reduced)]
+            last_named = names[-1] if names else last_named
 
 
 def _sponsors(clause: Clause) -> Iterator[tuple[int, list[str]]]:

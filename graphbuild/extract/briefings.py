@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from graphbuild.extract.clauses import LIST, Clause, companions_after, fronted_subjects, subject_of, who_subjects
+from graphbuild.extract.clauses import LIST, Clause, companions_after, fronted_subjects, mentions_any, subject_of, who_subjects
 from graphbuild.extract.document import ALL, ATTACH, LAST, NEW, Doc, EventHit
 
 NAME = "briefings.v1"
@@ -39,11 +39,14 @@ _FRONTED = (
 _WHO = r"(?:attended|sat through|sat in on|joined|took part in|participated in)(?: (?:the|that|this|both|a|an|Tuesday's|[\w]+['’]s)(?: [\w-]+){0,3}? (?:briefings?|session|meeting|call|conference))?(?=[,.;]|$)"
 
 
+_WORDS = ("brief", "onference", "session", "meeting", "call", "room", "attended", "present", "Among", "sat ", "included", "joined")
+
+
 def extract_briefings(doc: Doc) -> Iterator[EventHit]:
     """Yield hits for briefings and press conferences, and who took part in each."""
     previous_had_briefing = False
     for clause in doc.clauses:
-        hits = list(_hits(clause, previous_had_briefing))
+        hits = list(_hits(clause, previous_had_briefing)) if mentions_any(clause, _WORDS) else []
         yield from hits
         previous_had_briefing = bool(hits)
 

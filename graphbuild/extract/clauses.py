@@ -203,6 +203,11 @@ Education, Labor and Pensions Committee") stay inside it."""
 _APPOSITIVE_BEFORE = re.compile(r"(^|, |\band )(?:the|The) [^,⟦…]{3,80}?, (⟦\d+⟧)")
 
 
+def mentions_any(clause: Clause, words: tuple[str, ...]) -> bool:
+    """A cheap test before a family's patterns run: does the sentence contain any of these words?"""
+    return any(word in clause.masked for word in words)
+
+
 def reduce_clause(masked: str) -> str:
     """Drop appositives and relative clauses around slots: "⟦1⟧, the Iowa Republican, said" -> "⟦1⟧ said"."""
     reduced = _APPOSITIVE_BEFORE.sub(r"\1\2", masked)

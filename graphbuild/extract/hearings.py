@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from graphbuild.extract.clauses import LIST, Clause, fronted_subjects, negated, subject_of, who_subjects
+from graphbuild.extract.clauses import LIST, Clause, fronted_subjects, mentions_any, negated, subject_of, who_subjects
 from graphbuild.extract.document import KEYED, LAST, NEW, Doc, EventHit
 
 NAME = "hearings.v1"
@@ -26,11 +26,14 @@ _HEARD_FROM = re.compile(r"\b(?:[Cc]ommittee|[Ss]ubcommittee|[Pp]anel|senators|l
 _AMONG = re.compile(r"^Among (?:them|those|the (?:witnesses|executives)[^⟦…]*?) (?:were|was) (?P<list>" + LIST + ")")
 
 
+_WORDS = ("estif", "estimon", "itness", "heard", "appeared", "Among")
+
+
 def extract_hearings(doc: Doc) -> Iterator[EventHit]:
     """Yield hits for testimony before committees."""
     previous_had_hearing = False
     for clause in doc.clauses:
-        hits = list(_hits(clause, previous_had_hearing))
+        hits = list(_hits(clause, previous_had_hearing)) if mentions_any(clause, _WORDS) else []
         yield from hits
         previous_had_hearing = bool(hits)
 

@@ -6,7 +6,8 @@ import re
 from typing import Iterator
 
 from graphbuild.extract.clauses import (
-    LIST, SLOT, Clause, companions_after, from_subjects, fronted_subjects, passive_subjects, subject_of, who_subjects,
+    LIST, SLOT, Clause, companions_after, from_subjects, fronted_subjects, mentions_any, passive_subjects, subject_of,
+    who_subjects,
 )
 from graphbuild.extract.document import LAST, NEW, Doc, EventHit
 
@@ -23,6 +24,8 @@ _FRONTED = r"[Ii]n an? (?:[\w-]+ )?letter to [^,…]*"
 def extract_letters(doc: Doc) -> Iterator[EventHit]:
     """Yield one hit per letter named people sent, with its recipients."""
     for clause in doc.clauses:
+        if not mentions_any(clause, ("letter", "wrote to")):
+            continue
         for position, people in fronted_subjects(clause, _FRONTED):
             to = re.match(r"[Ii]n an? (?:[\w-]+ )?letter to ([^,…]*)", clause.reduced[position:].lstrip(",; "))
             yield _hit(clause, position, people, to.group(1) if to else "", "a")

@@ -7,7 +7,7 @@ import re
 from typing import Iterator
 
 from graphbuild.extract.clauses import (
-    Clause, from_subjects, fronted_subjects, nearest_subject, passive_subjects, subject_of, who_subjects,
+    Clause, from_subjects, fronted_subjects, mentions_any, nearest_subject, passive_subjects, subject_of, who_subjects,
 )
 from graphbuild.extract.document import LAST, NEW, Doc, EventHit
 from graphbuild.extract.groups import group_subjects
@@ -22,6 +22,8 @@ _FRONTED = r"[Ii]n an? (?:joint |separate |written )?statement"
 def extract_statements(doc: Doc) -> Iterator[EventHit]:
     """Yield one hit per statement a named person issued, signed or joined."""
     for clause in doc.clauses:
+        if not mentions_any(clause, ("statement",)):
+            continue
         for position, people in fronted_subjects(clause, _FRONTED):
             yield _hit(clause, position, people, _kind(clause.reduced[position:position + 40]))
         for match in _TRIGGER.finditer(clause.reduced):

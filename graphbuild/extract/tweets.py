@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from graphbuild.extract.clauses import from_subjects, fronted_subjects, nearest_subject, subject_of, who_subjects
+from graphbuild.extract.clauses import from_subjects, fronted_subjects, mentions_any, nearest_subject, subject_of, who_subjects
 from graphbuild.extract.document import NEW, Doc, EventHit
 
 NAME = "tweets.v1"
@@ -25,6 +25,8 @@ _FRONTED = r"[Ii]n an? (?:tweet|post on " + _PLATFORM + r"|message on " + _PLATF
 def extract_tweets(doc: Doc) -> Iterator[EventHit]:
     """Yield one hit per posting occasion on Twitter/X by named people."""
     for clause in doc.clauses:
+        if not mentions_any(clause, ("weet", "Twitter", " X")):
+            continue
         hits = [(m.start(), subject_of(clause, m.start())) for m in _TRIGGER.finditer(clause.reduced)]
         hits += [(m.start(), nearest_subject(clause, m.start())) for m in _PARTICIPLE.finditer(clause.reduced)]
         hits += fronted_subjects(clause, _FRONTED) + from_subjects(clause, r"tweets?|post on " + _PLATFORM)
