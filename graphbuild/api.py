@@ -18,9 +18,11 @@ from graphbuild.clean import clean_article
 from graphbuild.errors import InputError
 from graphbuild.extract import extract_article
 from graphbuild.files import write_atomically
+from graphbuild.gazetteer import Gazetteer, load_gazetteer
 from graphbuild.ingest import read_articles
 from graphbuild.model import Article, ArticleFacts, Person, Skipped
 from graphbuild.rdf import DEFAULT_BASE_IRI, to_graph, write_turtle
+from graphbuild.link import AMBIGUOUS, LINKED, UNLINKED, link_people
 from graphbuild.resolve import resolve_people
 
 GRAPH_FILE = "graph.ttl"
@@ -38,6 +40,8 @@ class BuildConfig:
     """Also write the cleaned text of every article (the text offsets refer to)."""
     html: bool = True
     """Write the HTML graph beside the Turtle."""
+    gazetteers: tuple[Path, ...] = ()
+    """congress-legislators YAML files to link people to public ids; none: no linking."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,12 @@ class Summary:
     events: int
     triples: int
     seconds: float
+    linked: int | None = None
+    """People linked to a gazetteer entry (None when no gazetteer was given)."""
+    ambiguous: int | None = None
+    """People left unlinked because several gazetteer entries fit."""
+    unlinked: int | None = None
+    """People no gazetteer entry fits (or with too little evidence to link)."""
 
 
 @dataclass(frozen=True)
@@ -83,16 +93,27 @@ def build(
     progress bar); `clock` is injectable so summaries can be tested.
     """
     started = clock()
+    gazetteer = load_gazetteer(config.gazetteers) if config.gazetteers else None  # fail before the long part
     facts, skipped = [], []
     for item in progress(extract_articles(inputs)):
         (skipped if isinstance(item, Skipped) else facts).append(item)
     if not facts:
         raise InputError(_nothing_read(inputs, skipped))
-    people = resolve_people(facts)
+    people, link_counts = _resolve_and_link(facts, gazetteer)
     graph = to_graph(facts, people, base_iri=config.base_iri)
     events = sum(len(f.events) for f in facts)
-    summary = Summary(len(facts), tuple(skipped), len(people), events, len(graph), clock() - started)
+    summary = Summary(len(facts), tuple(skipped), len(people), events, len(graph), clock() - started, **link_counts)
     return BuildResult(graph, tuple(facts), tuple(people), summary)
+
+
+def _resolve_and_link(facts: list[ArticleFacts], gazetteer: Gazetteer | None) -> tuple[list[Person], dict]:
+    """Resolved people, linked to the gazetteer when one is given, with the link counts for the summary."""
+    people = resolve_people(facts)
+    if gazetteer is None:
+        return people, {}
+    linking = link_people(facts, people, gazetteer)
+    counts = {outcome: linking.count(outcome) for outcome in (LINKED, AMBIGUOUS, UNLINKED)}
+    return list(linking.people), counts
 
 
 def run(

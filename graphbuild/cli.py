@@ -51,6 +51,13 @@ def run(
     keep_text: Annotated[
         bool, typer.Option("--keep-text", help="Also write articles.jsonl: the cleaned text evidence offsets refer to.")
     ] = False,
+    gazetteer: Annotated[
+        Optional[List[Path]],
+        typer.Option(
+            "--gazetteer", metavar="FILE",
+            help="congress-legislators YAML (repeatable): link people to Wikidata and bioguide ids where no doubt is left.",
+        ),
+    ] = None,
 ) -> None:
     """Read articles and write OUT/graph.ttl and OUT/graph.html.
 
@@ -60,7 +67,7 @@ def run(
     from graphbuild.api import BuildConfig, run as run_build
     from graphbuild.rdf import DEFAULT_BASE_IRI
 
-    config = BuildConfig(base_iri=base_iri or DEFAULT_BASE_IRI, keep_text=keep_text)
+    config = BuildConfig(base_iri=base_iri or DEFAULT_BASE_IRI, keep_text=keep_text, gazetteers=tuple(gazetteer or ()))
     result = _guarded(lambda: run_build(inputs or [Path("seeds")], out, config, progress=_progress))
     summary = result.summary
     for skipped in summary.skipped:
@@ -68,7 +75,7 @@ def run(
         typer.echo(f"skipped {where}: {skipped.reason}", err=True)
     typer.echo(
         f"{summary.articles} articles read, {len(summary.skipped)} skipped; "
-        f"{summary.people} people, {summary.events} events, {summary.triples} triples "
+        f"{summary.people} people{_link_counts(summary)}, {summary.events} events, {summary.triples} triples "
         f"in {summary.seconds:.1f} s"
     )
     for path in result.written:
@@ -109,6 +116,26 @@ def evaluate(
 
     report = _guarded(lambda: format_report(score(load_gold(gold), load_graph(graph))))
     typer.echo(report, nl=not report.endswith("\n"))
+
+
+@app.command()
+def explain(
+    name: Annotated[str, typer.Argument(help="A person's name as the graph labels them (any name form it lists).")],
+    graph: GraphOption = Path("out/graph.ttl"),
+) -> None:
+    """Print everything the graph holds about a person: each fact with its article, date, sentence and rule."""
+    from graphbuild.explain import explain_person, format_explanation
+    from graphbuild.query import load_graph
+
+    text = _guarded(lambda: format_explanation(explain_person(load_graph(graph), name)))
+    typer.echo(text, nl=False)
+
+
+def _link_counts(summary) -> str:
+    """" (40 linked to the gazetteer, 2 ambiguous, 58 unlinked)" when a gazetteer was given."""
+    if summary.linked is None:
+        return ""
+    return f" ({summary.linked} linked to the gazetteer, {summary.ambiguous} ambiguous, {summary.unlinked} unlinked)"
 
 
 def _guarded(action):

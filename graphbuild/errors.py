@@ -23,3 +23,15 @@ class GoldFileError(GraphbuildError):
 
 class BaseIriError(GraphbuildError, ValueError):
     """The configured base IRI cannot prefix instance IRIs."""
+
+
+class GazetteerError(GraphbuildError):
+    """A gazetteer file is missing or is not congress-legislators YAML."""
+
+
+class PersonNotFoundError(GraphbuildError):
+    """No person in the graph has the name asked for."""
+
+
+class AmbiguousNameError(GraphbuildError):
+    """Several people in the graph match the name asked for."""

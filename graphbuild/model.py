@@ -9,6 +9,7 @@ Character offsets always refer to ``Article.text`` after cleaning.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Union
 
 
@@ -43,6 +44,14 @@ class Article:
     """Outlet or publisher name when known."""
     aliases: tuple[Alias, ...] = ()
     """Formal names removed from the text by cleaning, kept as aliases."""
+
+    @property
+    def iso_date(self) -> str | None:
+        """The date when it is a valid YYYY-MM-DD date (so it sorts in time), else None."""
+        try:
+            return date.fromisoformat(self.date).isoformat() if self.date and len(self.date) == 10 else None
+        except ValueError:
+            return None
 
 
 @dataclass(frozen=True)
@@ -167,6 +176,22 @@ class ArticleFacts:
 
 
 @dataclass(frozen=True)
+class PublicLink:
+    """A person's entry in a gazetteer: ids and names that come from it, never from an article."""
+
+    key: str
+    """The entry's stable id: the bioguide id, else "wikidata:Q..."."""
+    bioguide: str | None
+    """Biographical Directory of the US Congress id: "S000148"."""
+    wikidata: str | None
+    """Wikidata item id: "Q380900"."""
+    official_name: str | None
+    """The gazetteer's formal full name: "Charles E. Schumer"."""
+    sources: tuple[str, ...]
+    """File names of the gazetteer files the entry was read from, sorted."""
+
+
+@dataclass(frozen=True)
 class Person:
     """One real person across the whole run: the PersonRefs resolution merged."""
 
@@ -178,3 +203,5 @@ class Person:
     """Other names seen (formal names, nickname forms), sorted."""
     refs: tuple[tuple[str, str], ...] = field(default=())
     """PersonRef.key of every reference merged into this person, sorted."""
+    link: PublicLink | None = None
+    """The gazetteer entry this person was linked to without doubt, if any."""

@@ -22,6 +22,7 @@ from rdflib.term import Node
 
 from graphbuild.errors import BaseIriError
 from graphbuild.files import write_atomically
+from graphbuild.legislation import Legislation, group_bills
 from graphbuild.model import (
     EVENT_KINDS,
     EVENT_RELATIONS,
@@ -30,6 +31,7 @@ from graphbuild.model import (
     Assertion,
     Event,
     Person,
+    PublicLink,
     Span,
 )
 from graphbuild.vocab import GB
@@ -63,6 +65,14 @@ PREFIXES = {
     "xsd": XSD,
 }
 """Prefixes bound on every graph graphbuild writes (besides rdflib's core rdf, rdfs, xml)."""
+
+WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
+"""Wikidata's concept IRIs: WIKIDATA_ENTITY + "Q380900"."""
+BIOGUIDE_BIO = "https://bioguide.congress.gov/search/bio/"
+"""The Biographical Directory's page for a member: BIOGUIDE_BIO + "S000148"."""
+
+CURRENT_PROPERTIES = {GB.party: GB.currentParty, GB.state: GB.currentState}
+"""Attribute that can change over time -> the property holding its current value."""
 
 
 
@@ -107,6 +117,9 @@ class IriMinter:
     def claim(self, article_id: str, person_key: str, prop: str, value: str) -> URIRef:
         return self.mint("claim", article_id, person_key, prop, value)
 
+    def legislation(self, key: str) -> URIRef:
+        return self.mint("legislation", key)
+
 
 def new_graph() -> Graph:
     """An empty graph with graphbuild's prefixes bound."""
@@ -129,8 +142,13 @@ def to_graph(
     Person refers to, an unknown party or event kind).
     """
     builder = _GraphBuilder(IriMinter(base_iri), list(people))
+    events = []
     for article_facts in facts:
         builder.add_article_facts(article_facts)
+        events.extend(_events_of(article_facts))
+    for law in group_bills(events):
+        builder.add_legislation(law)
+    builder.add_current_values()
     return builder.graph
 
 
@@ -160,6 +178,8 @@ class _GraphBuilder:
         self.iris = iris
         self.graph = new_graph()
         self.person_by_ref = {ref: person for person in people for ref in person.refs}
+        self.dated_values: dict[tuple[URIRef, URIRef], list[tuple[str | None, Node]]] = defaultdict(list)
+        """(person, gb:party or gb:state) -> (article date, value) of every claim, for current values."""
         for person in people:
             self.add_person(person)
 
@@ -175,13 +195,27 @@ class _GraphBuilder:
                 self.add(iri, SKOS.altLabel, Literal(alt_label))
         for article_id, _name in person.refs:
             self.add(iri, GB.mentionedIn, self.iris.article(article_id))
+        if person.link:
+            self.add_public_link(iri, person.link)
+
+    def add_public_link(self, iri: URIRef, link: PublicLink) -> None:
+        """What the gazetteer says: ids and official name, on predicates of their own."""
+        if link.wikidata:
+            self.add(iri, OWL.sameAs, URIRef(WIKIDATA_ENTITY + link.wikidata))
+        if link.bioguide:
+            self.add(iri, OWL.sameAs, URIRef(BIOGUIDE_BIO + link.bioguide))
+            self.add(iri, GB.bioguideId, Literal(link.bioguide))
+        if link.official_name:
+            self.add(iri, GB.officialName, Literal(link.official_name))
+        for source in link.sources:
+            self.add(iri, GB.gazetteerSource, Literal(source))
 
     def add_article_facts(self, facts: ArticleFacts) -> None:
         self.add_article(facts.article)
         for event in _events_of(facts):
             self.add_event(event)
         for assertion in sorted(facts.assertions, key=_assertion_order):
-            self.add_assertion(facts.article.id, assertion)
+            self.add_assertion(facts.article, assertion)
         self.add_pair_edges(facts)
 
     def add_article(self, article: Article) -> None:
@@ -232,11 +266,14 @@ class _GraphBuilder:
             )
         return person
 
-    def add_assertion(self, article_id: str, assertion: Assertion) -> None:
+    def add_assertion(self, article: Article, assertion: Assertion) -> None:
+        article_id = article.id
         person = self.person_of(article_id, assertion.subject)
         prop, value, value_key = self.fact_of(assertion)
         person_iri = self.iris.person(person.key)
         self.add(person_iri, prop, value)
+        if prop in CURRENT_PROPERTIES:
+            self.dated_values[(person_iri, prop)].append((article.iso_date, value))
         claim = self.iris.claim(article_id, person.key, assertion.predicate, value_key)
         # one claim per fact and article: the earliest sentence stating it explains it
         if (claim, RDF.type, GB.Claim) not in self.graph:
@@ -245,6 +282,8 @@ class _GraphBuilder:
             self.add(claim, GB.claimedProperty, prop)
             self.add(claim, GB.claimedValue, value)
             self.add_provenance(claim, article_id, assertion.evidence, assertion.extractor)
+            if article.date:
+                self.add(claim, DCTERMS.date, _date_literal(article.date))
 
     def fact_of(self, assertion: Assertion) -> tuple[URIRef, Node, str]:
         """(property, value, value key for the claim IRI) of an assertion."""
@@ -276,6 +315,43 @@ class _GraphBuilder:
         for (prop, _event), people in participants.items():
             for first, second in permutations(people, 2):
                 self.add(first, PAIR_RELATIONS[prop], second)
+
+    def add_legislation(self, law: Legislation) -> None:
+        """The bill itself, and a gb:legislation link from each article's event of it."""
+        iri = self.iris.legislation(law.key)
+        self.add(iri, RDF.type, GB.Legislation)
+        self.add(iri, RDFS.label, Literal(law.label))
+        for name in law.names:
+            if name != law.label:
+                self.add(iri, SKOS.altLabel, Literal(name))
+        for article_id, event_key in law.events:
+            self.add(self.iris.event(article_id, event_key), GB.legislation, iri)
+
+    def add_current_values(self) -> None:
+        """gb:currentParty / gb:currentState where the articles' claims settle one value."""
+        for (person_iri, prop), observations in self.dated_values.items():
+            value = current_value(observations)
+            if value is not None:
+                self.add(person_iri, CURRENT_PROPERTIES[prop], value)
+
+
+def current_value(observations: Iterable[tuple[str | None, Node]]) -> Node | None:
+    """The value of the most recent dated claims, when nothing leaves it in doubt.
+
+    Every claim of the latest article date must state it, and so must every
+    undated claim (an undated article may be the newest); with no dated claim,
+    every claim must state one value. Otherwise there is no current value.
+
+    >>> current_value([("2022-06-01", "D"), ("2024-02-05", "I")])
+    'I'
+    >>> current_value([("2024-02-05", "I"), (None, "D")]) is None
+    True
+    """
+    observations = list(observations)
+    dated = [(when, value) for when, value in observations if when]
+    latest = max((when for when, _value in dated), default=None)
+    deciding = {value for when, value in observations if when is None or when == latest}
+    return deciding.pop() if len(deciding) == 1 else None
 
 
 def _events_of(facts: ArticleFacts) -> list[Event]:

@@ -17,6 +17,7 @@ class GB(DefinedNamespace):
     Claim: URIRef
     Event: URIRef
     Hearing: URIRef
+    Legislation: URIRef
     Letter: URIRef
     Official: URIRef
     Organization: URIRef
@@ -39,6 +40,8 @@ class GB(DefinedNamespace):
     claimedProperty: URIRef
     coSignedWith: URIRef
     cosponsorsBillWith: URIRef
+    currentParty: URIRef
+    legislation: URIRef
     mentionedIn: URIRef
     party: URIRef
     posted: URIRef
@@ -49,10 +52,14 @@ class GB(DefinedNamespace):
     testifiedAt: URIRef
 
     # datatype properties
+    bioguideId: URIRef
+    currentState: URIRef
     evidence: URIRef
     evidenceEnd: URIRef
     evidenceStart: URIRef
     extractor: URIRef
+    gazetteerSource: URIRef
+    officialName: URIRef
     role: URIRef
     state: URIRef
 

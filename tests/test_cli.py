@@ -13,7 +13,7 @@ from graphbuild.cli import EXIT_SKIPPED, app
 
 ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
-COMMANDS = ["run", "query", "eval"]
+COMMANDS = ["run", "query", "eval", "explain"]
 
 
 @pytest.fixture
@@ -109,3 +109,10 @@ def test_cli_eval_scores_the_seed(shared, built):
     result = runner.invoke(app, ["eval", str(shared / "seeds" / "gold.jsonl"), "--graph", str(built)])
     assert result.exit_code == 0
     assert re.search(r"micro\s+1\.000\s+1\.000\s+1\.000\s+34\s+34", result.output)
+
+
+def test_cli_run_missing_gazetteer_is_one_line_and_writes_nothing(tmp_path):
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", str(ROOT / "seeds"), "--out", str(out), "--gazetteer", str(tmp_path / "no.yaml")])
+    assert result.exit_code == 1 and "gazetteer file" in result.output and "no.yaml" in result.output
+    assert not (out / "graph.ttl").exists()
