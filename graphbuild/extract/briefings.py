@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from graphbuild.extract.clauses import LIST, Clause, companions_after, fronted_subjects, mentions_any, subject_of, who_subjects
-from graphbuild.extract.document import ALL, ATTACH, LAST, NEW, Doc, EventHit
+from graphbuild.extract.clauses import LIST, Clause, companions_after, fronted_subjects, subject_of, who_subjects
+from graphbuild.extract.document import ALL, ATTACH, LAST, NEW, Doc, EventHit, hits_in_sequence
 
 NAME = "briefings.v1"
 _NOUN = r"(?P<noun>(?:(?:closed-door|classified|private|secure|press|news|media|virtual|weekly|hourlong|emergency|surprise|all-senators|all-member|joint|[a-z]+-[a-z]+) ){0,2}(?:briefings?|press conferences?|news conferences?))\b"
@@ -44,11 +44,7 @@ _WORDS = ("brief", "onference", "session", "meeting", "call", "room", "attended"
 
 def extract_briefings(doc: Doc) -> Iterator[EventHit]:
     """Yield hits for briefings and press conferences, and who took part in each."""
-    previous_had_briefing = False
-    for clause in doc.clauses:
-        hits = list(_hits(clause, previous_had_briefing)) if mentions_any(clause, _WORDS) else []
-        yield from hits
-        previous_had_briefing = bool(hits)
+    return hits_in_sequence(doc, _WORDS, _hits)
 
 
 def _hits(clause: Clause, after_briefing: bool) -> Iterator[EventHit]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Iterator
 
 from graphbuild.extract.clauses import Clause, build_clauses
 from graphbuild.mentions import NameMention, find_mentions
@@ -55,6 +56,19 @@ class EventHit:
     recipients: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
     """Bills: every name and number the sentence gives the bill; any of them identifies it."""
+
+
+def hits_in_sequence(doc: Doc, words: tuple[str, ...], hits_of) -> Iterator[EventHit]:
+    """Run `hits_of(clause, after_event)` on each sentence containing one of `words`.
+
+    `after_event` says whether the sentence before had a hit of this family, so
+    "Among them were X and Y" can join the event just stated.
+    """
+    previous_had_hit = False
+    for clause in doc.clauses:
+        hits = list(hits_of(clause, previous_had_hit)) if any(word in clause.masked for word in words) else []
+        yield from hits
+        previous_had_hit = bool(hits)
 
 
 def assemble_events(doc: Doc, hits: list[EventHit]) -> tuple[list[Event], list[Assertion]]:

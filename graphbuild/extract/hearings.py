@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from graphbuild.extract.clauses import LIST, Clause, fronted_subjects, mentions_any, negated, subject_of, who_subjects
-from graphbuild.extract.document import KEYED, LAST, NEW, Doc, EventHit
+from graphbuild.extract.clauses import LIST, Clause, fronted_subjects, negated, subject_of, who_subjects
+from graphbuild.extract.document import KEYED, LAST, NEW, Doc, EventHit, hits_in_sequence
 
 NAME = "hearings.v1"
 _COMMITTEE_WORDS = r"(?:[A-Z][\w’'\-&().]*|and|on|of|the|for)"
@@ -31,11 +31,7 @@ _WORDS = ("estif", "estimon", "itness", "heard", "appeared", "Among")
 
 def extract_hearings(doc: Doc) -> Iterator[EventHit]:
     """Yield hits for testimony before committees."""
-    previous_had_hearing = False
-    for clause in doc.clauses:
-        hits = list(_hits(clause, previous_had_hearing)) if mentions_any(clause, _WORDS) else []
-        yield from hits
-        previous_had_hearing = bool(hits)
+    return hits_in_sequence(doc, _WORDS, _hits)
 
 
 def _hits(clause: Clause, after_hearing: bool) -> Iterator[EventHit]:
