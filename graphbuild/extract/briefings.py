@@ -53,9 +53,10 @@ def _hits(clause: Clause, after_briefing: bool) -> Iterator[EventHit]:
         people = subject_of(clause, match.start()) + (clause.people(match.group("from")) if match.group("from") else [])
         yield _hit(clause, match.start("noun"), people + _beside(clause, match.end()), match.group("det"), match.group("noun"))
     for match in _ANAPHORIC_VERB.finditer(text):
-        reference = None if "session" in match.group("noun") or "meeting" in match.group("noun") or "call" in match.group("noun") else ""
-        yield _hit(clause, match.start(), subject_of(clause, match.start()), match.group("det"), match.group("noun"),
-                   ATTACH if reference is None else None)
+        noun = match.group("noun")
+        # a session, meeting or call is a briefing only when the article has already reported one
+        only_if_known = any(word in noun for word in ("session", "meeting", "call"))
+        yield _hit(clause, match.start(), subject_of(clause, match.start()), match.group("det"), noun, ATTACH if only_if_known else None)
     for match in _AT.finditer(text):
         people = subject_of(clause, match.start())
         yield _hit(clause, match.start("noun"), people + _beside(clause, match.end()) if people else [], match.group("det"), match.group("noun"))
