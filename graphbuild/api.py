@@ -7,27 +7,29 @@
 from __future__ import annotations
 
 import json
+import shutil
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from rdflib import Graph
 
-from graphbuild.clean import clean_article
+from graphbuild.cache import FactsCache, run_started
 from graphbuild.errors import InputError
-from graphbuild.extract import extract_article
 from graphbuild.files import write_atomically
 from graphbuild.gazetteer import Gazetteer, load_gazetteer
-from graphbuild.ingest import read_articles
+from graphbuild.ingest import find_input_files
+from graphbuild.link import AMBIGUOUS, LINKED, UNLINKED, link_people
 from graphbuild.model import Article, ArticleFacts, Person, Skipped
 from graphbuild.rdf import DEFAULT_BASE_IRI, to_graph, write_turtle
-from graphbuild.link import AMBIGUOUS, LINKED, UNLINKED, link_people
 from graphbuild.resolve import resolve_people
+from graphbuild.workers import default_workers, extract_files, unique_articles
 
 GRAPH_FILE = "graph.ttl"
 HTML_FILE = "graph.html"
 TEXT_FILE = "articles.jsonl"
+CACHE_FOLDER = ".cache"
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,13 @@ class BuildConfig:
     """Write the HTML graph beside the Turtle."""
     gazetteers: tuple[Path, ...] = ()
     """congress-legislators YAML files to link people to public ids; none: no linking."""
+    workers: int | None = None
+    """Processes that extract articles; None: one per core. The output is the same for any number."""
+    cache: Path | None = None
+    """Folder of per-file extraction results reused while a file and the extraction code are
+    unchanged; None: no cache (run() keeps one in OUT/.cache unless told otherwise)."""
+    rebuild: bool = False
+    """Ignore (and refill) the cache: extract every article again."""
 
 
 @dataclass(frozen=True)
@@ -74,10 +83,17 @@ class BuildResult:
     """Files written by run(), in order."""
 
 
-def extract_articles(inputs: Sequence[Path | str]) -> Iterator[ArticleFacts | Skipped]:
-    """Read, clean and extract each input article in turn (a Skipped record for unreadable input)."""
-    for item in read_articles([Path(p) for p in inputs]):
-        yield item if isinstance(item, Skipped) else extract_article(clean_article(item))
+def extract_articles(inputs: Sequence[Path | str], config: BuildConfig = BuildConfig()) -> Iterator[ArticleFacts | Skipped]:
+    """Read, clean and extract each input article (a Skipped record for unreadable input), in input order."""
+    files = find_input_files([Path(p) for p in inputs])
+    workers = config.workers or default_workers()
+    cache = config.cache
+    if cache and config.rebuild:
+        shutil.rmtree(cache, ignore_errors=True)
+    started = run_started()
+    yield from unique_articles(files, extract_files(files, workers=workers, cache_folder=cache))
+    if cache:
+        FactsCache(cache).prune(used_since=started)
 
 
 def build(
@@ -95,7 +111,7 @@ def build(
     started = clock()
     gazetteer = load_gazetteer(config.gazetteers) if config.gazetteers else None  # fail before the long part
     facts, skipped = [], []
-    for item in progress(extract_articles(inputs)):
+    for item in progress(extract_articles(inputs, config)):
         (skipped if isinstance(item, Skipped) else facts).append(item)
     if not facts:
         raise InputError(_nothing_read(inputs, skipped))
@@ -127,8 +143,10 @@ def run(
     Every file is written beside its final name and renamed into place, so a
     failed or interrupted run leaves the previous outputs whole.
     """
-    result = build(inputs, config, **build_options)
     out = Path(out_dir)
+    if config.cache is None:
+        config = replace(config, cache=out / CACHE_FOLDER)
+    result = build(inputs, config, **build_options)
     out.mkdir(parents=True, exist_ok=True)
     write_turtle(result.graph, out / GRAPH_FILE)
     written = [out / GRAPH_FILE]

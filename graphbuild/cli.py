@@ -58,6 +58,12 @@ def run(
             help="congress-legislators YAML (repeatable): link people to Wikidata and bioguide ids where no doubt is left.",
         ),
     ] = None,
+    workers: Annotated[
+        Optional[int], typer.Option("--workers", "-j", min=1, help="Processes extracting articles. Default: one per core.")
+    ] = None,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Ignore the cache in OUT/.cache: extract every article again.")
+    ] = False,
 ) -> None:
     """Read articles and write OUT/graph.ttl and OUT/graph.html.
 
@@ -67,7 +73,10 @@ def run(
     from graphbuild.api import BuildConfig, run as run_build
     from graphbuild.rdf import DEFAULT_BASE_IRI
 
-    config = BuildConfig(base_iri=base_iri or DEFAULT_BASE_IRI, keep_text=keep_text, gazetteers=tuple(gazetteer or ()))
+    config = BuildConfig(
+        base_iri=base_iri or DEFAULT_BASE_IRI, keep_text=keep_text, gazetteers=tuple(gazetteer or ()),
+        workers=workers, rebuild=rebuild,
+    )
     result = _guarded(lambda: run_build(inputs or [Path("seeds")], out, config, progress=_progress))
     summary = result.summary
     for skipped in summary.skipped:

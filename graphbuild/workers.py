@@ -1,0 +1,81 @@
+"""Read, clean and extract input files over worker processes.
+
+Each file is one unit of work: a worker reads it, cleans and extracts every
+article in it, and sends back the records. Results come back in input order
+whatever the number of workers, so the output never depends on it.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from graphbuild.cache import FactsCache
+from graphbuild.clean import clean_article
+from graphbuild.extract import extract_article
+from graphbuild.ingest import InputFile, read_file
+from graphbuild.model import ArticleFacts, Skipped
+
+Result = list  # list[ArticleFacts | Skipped], the records of one input file
+
+
+def default_workers() -> int:
+    """All the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def extract_file(input_file: InputFile, cache_folder: Path | None = None) -> Result:
+    """Every article of one file, extracted (from the cache when the file is unchanged)."""
+    cache = FactsCache(cache_folder) if cache_folder else None
+    if cache:
+        cached = cache.get(input_file)
+        if cached is not None:
+            return cached
+    results = [item if isinstance(item, Skipped) else extract_article(clean_article(item)) for item in read_file(input_file)]
+    if cache:
+        cache.put(input_file, results)
+    return results
+
+
+def extract_files(files: list[InputFile], *, workers: int = 1, cache_folder: Path | None = None) -> Iterator[Result]:
+    """The results of each file, in the order of `files`."""
+    if workers <= 1 or len(files) < 2:
+        yield from (extract_file(f, cache_folder) for f in files)
+        return
+    with _context().Pool(workers) as pool:
+        chunk = max(1, min(64, len(files) // (workers * 8)))
+        yield from pool.imap(_ExtractFile(cache_folder), files, chunksize=chunk)
+
+
+class _ExtractFile:
+    """extract_file with its cache folder bound, picklable for the pool."""
+
+    def __init__(self, cache_folder: Path | None) -> None:
+        self.cache_folder = cache_folder
+
+    def __call__(self, input_file: InputFile) -> Result:
+        return extract_file(input_file, self.cache_folder)
+
+
+def _context():
+    # fork starts workers in milliseconds and shares the loaded modules; spawn is the portable fallback
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def unique_articles(files: list[InputFile], results: Iterable[Result]) -> Iterator[ArticleFacts | Skipped]:
+    """Flatten per-file results; an article id seen before is skipped, as ids must be unique."""
+    seen: dict[str, str] = {}
+    for input_file, records in zip(files, results):
+        for record in records:
+            if isinstance(record, ArticleFacts):
+                article_id = record.article.id
+                if article_id in seen:
+                    yield Skipped(str(input_file.path), f"article id {article_id!r} is already used by {seen[article_id]}")
+                    continue
+                seen[article_id] = str(input_file.path)
+            yield record
