@@ -27,9 +27,10 @@ from string import Template
 from typing import TYPE_CHECKING
 
 from rdflib import RDF, RDFS, Graph, URIRef
-from rdflib.namespace import DCTERMS, SDO
+from rdflib.namespace import DCTERMS, SDO, SKOS
 
 from graphbuild.files import write_atomically
+from graphbuild.view import View
 from graphbuild.vocab import GB
 
 if TYPE_CHECKING:
@@ -112,6 +113,7 @@ def _person_attrs(graph: Graph, person: URIRef) -> dict:
         "party": "/".join(parties),
         "roles": tuple(types + _values(graph, person, GB.role)),
         "state": "/".join(_values(graph, person, GB.state)),
+        "names": tuple(_values(graph, person, SKOS.altLabel)),
     }
 
 
@@ -134,6 +136,7 @@ def _event_attrs(graph: Graph, event: URIRef, kind: str) -> dict:
         "evidence": "\n".join(_values(graph, event, GB.evidence)),
         "article": " | ".join(titles),
         "article_url": urls[0] if urls else "",
+        "date": min((d for a in articles for d in _values(graph, a, DCTERMS.date)), default=""),
     }
 
 
@@ -170,15 +173,57 @@ def _label(graph: Graph, node: URIRef) -> str:
 
 # --- networkx -> pyvis -> HTML -------------------------------------------------
 
-def write_html(graph: Graph, path: Path) -> None:
+def write_html(graph: Graph, path: Path, view: View = View()) -> None:
     """Write a self-contained interactive page of ``graph`` to ``path``, atomically.
 
-    The same graph always gives byte-identical HTML.
+    The same graph and view always give byte-identical HTML.
     """
-    write_atomically(Path(path), _render_page(to_networkx(graph)))
+    drawn, note = select_view(to_networkx(graph), view)
+    write_atomically(Path(path), _render_page(drawn, note))
 
 
-def _render_page(nxg: networkx.MultiDiGraph) -> str:
+def select_view(nxg: networkx.MultiDiGraph, view: View) -> tuple[networkx.MultiDiGraph, str]:
+    """The part of the graph a page draws, and a sentence saying what was left out (empty: nothing)."""
+    events = {n for n, kind in nxg.nodes(data="kind") if kind in EVENT_KINDS and _event_wanted(nxg.nodes[n], view)}
+    people = {n for n, kind in nxg.nodes(data="kind") if kind == "person"}
+    if view.focus:
+        focused = {p for p in people if _matches(nxg.nodes[p], view.focus)}
+        events = {e for e in events if any(p in focused for p in nxg.predecessors(e))}
+        people = focused | {p for e in events for p in nxg.predecessors(e) if p in people}
+    degree = {p: sum(1 for e in nxg.successors(p) if e in events) for p in people}
+    kept_people = set(sorted(people, key=lambda p: (-degree[p], nxg.nodes[p]["label"], p))[: view.max_people])
+    if view.focus or view.since or view.kinds or len(people) > view.max_people:
+        kept_people = {p for p in kept_people if degree[p] or view.focus and _matches(nxg.nodes[p], view.focus)}
+    shared = {e: sum(1 for p in nxg.predecessors(e) if p in kept_people) for e in events}
+    ranked = sorted((e for e in events if shared[e]), key=lambda e: (-shared[e], nxg.nodes[e]["label"], e))
+    kept_events = set(ranked[: view.max_events])
+    recipients = {r for e in kept_events for r in nxg.successors(e)}
+    drawn = nxg.subgraph(kept_people | kept_events | recipients).copy()
+    return drawn, _left_out_note(len(people), len(kept_people), len(events), len(kept_events), view)
+
+
+def _event_wanted(attrs: dict, view: View) -> bool:
+    if view.kinds and attrs["kind"] not in view.kinds:
+        return False
+    return not view.since or bool(attrs.get("date")) and attrs["date"] >= view.since
+
+
+def _matches(attrs: dict, name: str) -> bool:
+    wanted = name.casefold().strip()
+    return attrs["label"].casefold() == wanted or wanted in (n.casefold() for n in attrs.get("names", ()))
+
+
+def _left_out_note(people: int, kept_people: int, events: int, kept_events: int, view: View) -> str:
+    filters = [f"focus on {view.focus}" if view.focus else "", f"since {view.since}" if view.since else "",
+               "only " + ", ".join(view.kinds) if view.kinds else ""]
+    filters = [f for f in filters if f]
+    if kept_people == people and kept_events == events and not filters:
+        return ""
+    shown = f"Showing the {kept_people} most connected of {people} people and {kept_events} of {events} events"
+    return shown + (f" ({'; '.join(filters)})" if filters else "") + ". Use --focus, --since or --relation to see other parts."
+
+
+def _render_page(nxg: networkx.MultiDiGraph, note: str = "") -> str:
     net = _to_pyvis(nxg, _layout(nxg))
     data = {"nodes": net.nodes, "edges": net.edges, "options": VIS_OPTIONS}
     vis_js, vis_css = _vis_assets()
@@ -187,8 +232,8 @@ def _render_page(nxg: networkx.MultiDiGraph) -> str:
         csp=f"default-src 'none'; script-src {_script_hash(vis_js)} {_script_hash(INIT_JS)}; "
             "style-src 'unsafe-inline'; img-src data:",
         vis_css=vis_css, page_css=PAGE_CSS, legend=_legend_html(),
-        summary=f"{people} people, {len(nxg) - people} events and organizations, "
-                f"{nxg.number_of_edges()} links",
+        summary=html.escape(f"{people} people, {len(nxg) - people} events and organizations, "
+                            f"{nxg.number_of_edges()} links. {note}".strip()),
         data=_script_json(data), vis_js=vis_js, init_js=INIT_JS,
     )
 

@@ -116,3 +116,15 @@ def test_cli_run_missing_gazetteer_is_one_line_and_writes_nothing(tmp_path):
     result = runner.invoke(app, ["run", str(ROOT / "seeds"), "--out", str(out), "--gazetteer", str(tmp_path / "no.yaml")])
     assert result.exit_code == 1 and "gazetteer file" in result.output and "no.yaml" in result.output
     assert not (out / "graph.ttl").exists()
+
+
+def test_cli_run_html_view_options_say_what_was_left_out(shared, tmp_path):
+    args = ["run", str(shared / "devset" / "articles"), "--out", str(tmp_path), "--max-people", "5", "--relation", "bill"]
+    assert runner.invoke(app, args).exit_code == 0
+    page = (tmp_path / "graph.html").read_text(encoding="utf-8")
+    assert "Showing the 5 most connected of 100 people" in page and "only Bill" in page
+
+
+def test_cli_run_rejects_an_unknown_relation_kind(tmp_path):
+    result = runner.invoke(app, ["run", str(ROOT / "seeds"), "--out", str(tmp_path), "--relation", "memo"])
+    assert result.exit_code == 2 and "memo" in result.output

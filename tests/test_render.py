@@ -118,7 +118,7 @@ def test_render_to_networkx_person_attributes(hostile_graph):
     nodes = to_networkx(hostile_graph).nodes
     assert nodes[str(X.schumer)] == {
         "kind": "person", "label": "Chuck Schumer", "party": "D",
-        "roles": ("Senator", "senate minority leader"), "state": "NY",
+        "roles": ("Senator", "senate minority leader"), "state": "NY", "names": ("Charles Schumer",),
     }
     assert nodes[str(X.specter)]["party"] == "D/R"
     assert nodes[str(X.nobody)]["party"] == ""
@@ -128,7 +128,7 @@ def test_render_to_networkx_event_and_edge_attributes(hostile_graph):
     nxg = to_networkx(hostile_graph)
     assert nxg.nodes[str(X.s1)] == {
         "kind": "Statement", "label": HOSTILE_LABEL, "evidence": HOSTILE_EVIDENCE,
-        "article": HOSTILE_TITLE, "article_url": "https://news.example/a1",
+        "article": HOSTILE_TITLE, "article_url": "https://news.example/a1", "date": "",
     }
     edge = nxg.edges[str(X.schumer), str(X.s1), "signed"]
     assert edge == {"relation": "signed", "evidence": HOSTILE_EVIDENCE, "article": HOSTILE_TITLE}
@@ -226,7 +226,7 @@ def test_render_tolerates_events_without_provenance(tmp_path):
     ])
     nxg = to_networkx(graph)
     assert nxg.nodes[str(X.e)] == {"kind": "Briefing", "label": "e", "evidence": "",
-                                   "article": "", "article_url": ""}
+                                   "article": "", "article_url": "", "date": ""}
     assert list(nxg.edges(keys=True)) == [(str(X.p), str(X.e), "attended")]
     write_html(graph, tmp_path / "graph.html")
     nodes = page_data((tmp_path / "graph.html").read_text())["nodes"]
