@@ -15,7 +15,7 @@ from graphbuild.cache import FactsCache
 from graphbuild.clean import clean_article
 from graphbuild.extract import extract_article
 from graphbuild.ingest import InputFile, read_file
-from graphbuild.model import ArticleFacts, Skipped
+from graphbuild.model import Article, ArticleFacts, Skipped
 
 Result = list  # list[ArticleFacts | Skipped], the records of one input file
 
@@ -35,10 +35,18 @@ def extract_file(input_file: InputFile, cache_folder: Path | None = None) -> Res
         cached = cache.get(input_file)
         if cached is not None:
             return cached
-    results = [item if isinstance(item, Skipped) else extract_article(clean_article(item)) for item in read_file(input_file)]
+    results = [item if isinstance(item, Skipped) else _extract_one(item, input_file) for item in read_file(input_file)]
     if cache:
         cache.put(input_file, results)
     return results
+
+
+def _extract_one(article: Article, input_file: InputFile) -> ArticleFacts | Skipped:
+    """One article's facts; a failure inside graphbuild costs that article, never the run."""
+    try:
+        return extract_article(clean_article(article))
+    except Exception as error:  # a bug must not lose every other article's facts
+        return Skipped(str(input_file.path), f"article {article.id!r} could not be extracted ({type(error).__name__}: {error}); please report it")
 
 
 def extract_files(files: list[InputFile], *, workers: int = 1, cache_folder: Path | None = None) -> Iterator[Result]:

@@ -93,3 +93,18 @@ def test_workers_run_keeps_its_cache_beside_the_outputs(tmp_path):
 
 def test_workers_default_is_one_per_core():
     assert workers.default_workers() == len(os.sched_getaffinity(0))
+
+
+def test_workers_a_failing_article_is_skipped_and_the_others_kept(tmp_path, monkeypatch):
+    corpus = _corpus(tmp_path / "in", 3)
+    real = workers.extract_article
+
+    def broken_on_one(article):
+        if article.id == "a01.txt":
+            raise RuntimeError("boom")
+        return real(article)
+
+    monkeypatch.setattr(workers, "extract_article", broken_on_one)
+    result = build([corpus], BuildConfig(workers=1))
+    assert sorted(f.article.id for f in result.facts) == ["a00.txt", "a02.txt"] + [f"digest.jsonl#r{n}" for n in range(5)]
+    assert [s.reason for s in result.summary.skipped] == ["article 'a01.txt' could not be extracted (RuntimeError: boom); please report it"]
