@@ -73,18 +73,18 @@ def hits_in_sequence(doc: Doc, words: tuple[str, ...], hits_of) -> Iterator[Even
 
 def assemble_events(doc: Doc, hits: list[EventHit]) -> tuple[list[Event], list[Assertion]]:
     """Group hits into events, in order of appearance; events nobody named took part in are dropped."""
-    events: list[Event] = []
+    table = _EventTable(doc)
     members: dict[str, list[tuple[str, EventHit]]] = {}
-    anchored: dict[tuple[str, int, int], Event] = {}
+    anchored: dict[tuple[str, int, int], str] = {}
     for hit in sorted(hits, key=lambda h: (h.clause, h.position)):
         # two rules matching the same words ("appeared at a press conference") state one event
         anchor = (hit.kind, hit.clause, hit.position)
-        targets = [anchored[anchor]] if hit.reference == NEW and anchor in anchored else _targets(doc, events, hit)
+        keys = [anchored[anchor]] if hit.reference == NEW and anchor in anchored else table.targets(hit)
         if hit.reference == NEW:
-            anchored.setdefault(anchor, targets[0])
-        for event in targets:
-            members.setdefault(event.key, []).extend((person, hit) for person in hit.participants)
-    kept = [event for event in events if members.get(event.key)]
+            anchored.setdefault(anchor, keys[0])
+        for key in keys:
+            members.setdefault(key, []).extend((person, hit) for person in hit.participants)
+    kept = [event for event in table.events() if members.get(event.key)]
     assertions = []
     for event in kept:
         seen = set()
@@ -96,33 +96,55 @@ def assemble_events(doc: Doc, hits: list[EventHit]) -> tuple[list[Event], list[A
     return kept, assertions
 
 
-def _targets(doc: Doc, events: list[Event], hit: EventHit) -> list[Event]:
-    same_kind = [event for event in events if event.kind == hit.kind]
-    if hit.reference == ATTACH:
-        return same_kind[-1:]
-    if hit.reference == ALL and same_kind:
-        return same_kind
-    if hit.reference == LAST and same_kind:
-        return [same_kind[-1]]
-    if hit.reference == KEYED:
-        keys = {_event_key(hit.kind, name) for name in (hit.key, *hit.names)}
-        keyed = [event for event in same_kind if keys & {event.key, *(_event_key(event.kind, n) for n in event.names)}]
-        if keyed:
-            index = events.index(keyed[0])
-            events[index] = replace(keyed[0], names=tuple(dict.fromkeys(keyed[0].names + hit.names)))
-            return [events[index]]
-    event = Event(
-        article_id=doc.article.id,
-        kind=hit.kind,
-        key=_event_key(hit.kind, hit.key) if hit.reference == KEYED else f"{hit.kind.lower()}-{len(same_kind) + 1}",
-        label=hit.label or hit.kind.lower(),
-        evidence=doc.sentence_span(doc.clauses[hit.clause]),
-        extractor=hit.extractor,
-        recipients=hit.recipients,
-        names=hit.names,
-    )
-    events.append(event)
-    return [event]
+class _EventTable:
+    """The events of one article so far, indexed so each hit finds its event in constant time."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.by_key: dict[str, Event] = {}
+        """Every event by key, in order of creation (dicts keep insertion order)."""
+        self.by_kind: dict[str, list[str]] = {}
+        self.by_name: dict[str, str] = {}
+        """A bill's every name (as an event key) -> the key of its event."""
+
+    def events(self) -> list[Event]:
+        return list(self.by_key.values())
+
+    def targets(self, hit: EventHit) -> list[str]:
+        """Keys of the events a hit adds its people to, creating one when its reference asks for it."""
+        same_kind = self.by_kind.get(hit.kind, [])
+        if hit.reference == ATTACH:
+            return same_kind[-1:]
+        if hit.reference == ALL and same_kind:
+            return list(same_kind)
+        if hit.reference == LAST and same_kind:
+            return [same_kind[-1]]
+        if hit.reference == KEYED:
+            names = [_event_key(hit.kind, name) for name in (hit.key, *hit.names)]
+            known = next((self.by_name[name] for name in names if name in self.by_name), None)
+            if known:
+                event = self.by_key[known]
+                self.by_key[known] = replace(event, names=tuple(dict.fromkeys(event.names + hit.names)))
+                self.by_name.update((name, known) for name in names)
+                return [known]
+        return [self._new(hit, len(same_kind))]
+
+    def _new(self, hit: EventHit, count: int) -> str:
+        key = _event_key(hit.kind, hit.key) if hit.reference == KEYED else f"{hit.kind.lower()}-{count + 1}"
+        self.by_key[key] = Event(
+            article_id=self.doc.article.id,
+            kind=hit.kind,
+            key=key,
+            label=hit.label or hit.kind.lower(),
+            evidence=self.doc.sentence_span(self.doc.clauses[hit.clause]),
+            extractor=hit.extractor,
+            recipients=hit.recipients,
+            names=hit.names,
+        )
+        self.by_kind.setdefault(hit.kind, []).append(key)
+        if hit.reference == KEYED:
+            self.by_name.update((_event_key(hit.kind, name), key) for name in (hit.key, *hit.names))
+        return key
 
 
 def _event_key(kind: str, key: str) -> str:
