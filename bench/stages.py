@@ -1,0 +1,80 @@
+"""Time each stage of a build on its own (run in a child process so its memory is its own).
+
+    python bench/stages.py CORPUS OUT_DIR
+
+Prints one JSON object: seconds per stage (read+clean, extract, resolve,
+to_graph, turtle, html), articles, triples, Turtle bytes and peak RSS. A stage
+whose library function is missing or fails is reported as an error, not raised.
+"""
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+
+def timed(results: dict, stage: str, action):
+    started = time.perf_counter()
+    try:
+        value = action()
+    except Exception as error:  # report, so one changed API does not lose the other rows
+        results["errors"][stage] = f"{type(error).__name__}: {error}"[:200]
+        return None
+    results["seconds"][stage] = time.perf_counter() - started
+    return value
+
+
+def main(corpus: str, out_dir: str) -> int:
+    from graphbuild.clean import clean_article
+    from graphbuild.extract import extract_article
+    from graphbuild.ingest import read_articles
+    from graphbuild.model import Skipped
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    results: dict = {"seconds": {}, "errors": {}}
+    articles = timed(results, "read+clean", lambda: [clean_article(a) for a in read_articles([Path(corpus)]) if not isinstance(a, Skipped)])
+    facts = timed(results, "extract", lambda: [extract_article(a) for a in articles])
+    results["articles"] = len(articles or ())
+    people = timed(results, "resolve", lambda: _resolve(facts))
+    graph = timed(results, "to_graph", lambda: _to_graph(facts, people))
+    turtle = timed(results, "turtle", lambda: _to_turtle(graph))
+    if graph is not None:
+        results["triples"] = len(graph)
+    if turtle is not None:
+        results["turtle_bytes"] = len(turtle.encode("utf-8"))
+        (out / "graph.ttl").write_text(turtle, encoding="utf-8")
+    timed(results, "html", lambda: _write_html(graph, out / "graph.html"))
+    results["peak_rss_kib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps(results))
+    return 0
+
+
+def _resolve(facts):
+    from graphbuild.resolve import resolve_people
+
+    return resolve_people(facts)
+
+
+def _to_graph(facts, people):
+    from graphbuild.rdf import to_graph
+
+    return to_graph(facts, people)
+
+
+def _to_turtle(graph):
+    from graphbuild.rdf import to_turtle
+
+    return to_turtle(graph)
+
+
+def _write_html(graph, path: Path):
+    from graphbuild.render import write_html
+
+    return write_html(graph, path)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2]))
