@@ -100,8 +100,8 @@ def find_mentions(article: Article) -> list[NameMention]:
     alias_ends = {alias.end for alias in article.aliases}
     runs = _name_runs(tokens)
     evidenced, bare = [], []
-    for index, run in enumerate(runs):
-        mention = _evidenced_mention(text, tokens, run, runs[:index], evidenced, alias_ends)
+    for run in runs:
+        mention = _evidenced_mention(text, tokens, run, evidenced, alias_ends)
         (evidenced if mention else bare).append(mention or run)
     people = _group_people(evidenced)
     evidenced = evidenced_with_people(evidenced, people)
@@ -173,13 +173,13 @@ def _adjacent(first: Token, second: Token) -> bool:
 def _run_name(text: str, tokens: list[Token], run: Run) -> tuple[int, int, bool]:
     """(start, end, possessive) of a run's name, without a trailing "'s"."""
     start, end = tokens[run.first].start, tokens[run.last].end
-    possessive = bool(re.search(r"['’]s$", text[start:end]))
+    possessive = text.endswith(("'s", "’s"), start, end)
     return start, end - 2 if possessive else end, possessive
 
 
 # --- evidence that a run is a person --------------------------------------------
 
-def _evidenced_mention(text, tokens, run, earlier_runs, earlier_mentions, alias_ends) -> NameMention | None:
+def _evidenced_mention(text, tokens, run, earlier_mentions, alias_ends) -> NameMention | None:
     start, end, possessive = _run_name(text, tokens, run)
     name = text[start:end]
     tag = match_tag(text, end) if not possessive else None

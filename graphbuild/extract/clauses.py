@@ -8,12 +8,14 @@ is blanked out: what a person says in quotes states no relation.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from graphbuild.mentions import NameMention
 from graphbuild.text import STATE_NAME_PATTERN, state_code
 
 SLOT = r"⟦(\d+)⟧(?!['’]s)"
+_SLOT_NUMBER = re.compile(SLOT)
 """One person, not possessive."""
 LIST = r"⟦\d+⟧(?!['’]s)(?:(?:,? and |, |,? along with |,? together with |,? joined by )⟦\d+⟧(?!['’]s))*"
 """A coordinated list of people: "⟦1⟧, ⟦2⟧ and ⟦3⟧"."""
@@ -63,7 +65,7 @@ class Clause:
     def people(self, slot_text: str) -> list[str]:
         """The persons named in a matched piece of masked text, in order, without repeats."""
         found = []
-        for number in re.findall(r"⟦(\d+)⟧(?!['’]s)", slot_text):
+        for number in _SLOT_NUMBER.findall(slot_text):
             person = self.slots[int(number)].person
             if person not in found:
                 found.append(person)
@@ -73,11 +75,15 @@ class Clause:
 def build_clauses(text: str, sentences: list[tuple[int, int]], mentions: list[NameMention]) -> list[Clause]:
     """Mask every sentence; pronouns become slots for the person they most likely mean."""
     clauses: list[Clause] = []
+    starts = [m.start for m in mentions]  # mentions come sorted by start
     for index, (start, end) in enumerate(sentences):
-        inside = [m for m in mentions if start <= m.extent[0] and m.extent[1] <= end]
+        # bisect, so a long article costs sentences x log(mentions), not sentences x mentions
+        first, last = bisect_left(starts, start), bisect_right(starts, end)
+        inside = [m for m in mentions[first:last] if start <= m.extent[0] and m.extent[1] <= end]
         masked, slots = _mask(text, start, end, inside)
         masked, slots = _resolve_pronouns(masked, slots, clauses[-1] if clauses else None)
-        masked, slots = _resolve_descriptors(masked, slots, [m for m in mentions if m.end <= start])
+        if _DESCRIPTOR.search(masked):
+            masked, slots = _resolve_descriptors(masked, slots, [m for m in mentions[:first] if m.end <= start])
         clauses.append(Clause(index, start, end, text[start:end], masked, reduce_clause(masked), slots))
     return clauses
 
@@ -180,9 +186,15 @@ def _only_fit(match: re.Match, earlier: list[NameMention]) -> NameMention | None
     return fits[0] if len(fits) == 1 else None
 
 
+_OPENING_SUBJECT = re.compile(r"(?:[^⟦,]{0,40}, )?" + SLOT)
+_COMMA_BEFORE_VERB = re.compile(r"⟦(\d+)⟧, (?=said|wrote|added|told|introduced|sent|tweeted|testified|briefed)")
+_LIST_CONTINUES = re.compile(r" (?:and )?⟦\d+⟧|(?: and)? ⟦")
+_NEW_SUBJECT_BEFORE = re.compile(r"\b(?:led|headed|spearheaded) by\s*$|[,”\"…] (?:and|but) $")
+
+
 def first_subject(clause: Clause) -> NameMention | None:
     """The person a sentence opens with (after an introductory phrase), if any."""
-    match = re.match(r"^(?:[^⟦,]{0,40}, )?" + SLOT, clause.reduced)
+    match = _OPENING_SUBJECT.match(clause.reduced)
     return clause.slots[int(match.group(1))] if match else None
 
 
@@ -217,11 +229,11 @@ def reduce_clause(masked: str) -> str:
         return match.group(1) + ("," if ends_clause and _is_list_continuation(reduced, match.end()) else "")
 
     reduced = _APPOSITIVE_AFTER.sub(keep_comma, reduced)
-    return re.sub(r"⟦(\d+)⟧, (?=said|wrote|added|told|introduced|sent|tweeted|testified|briefed)", r"⟦\1⟧ ", reduced)
+    return _COMMA_BEFORE_VERB.sub(r"⟦\1⟧ ", reduced)
 
 
 def _is_list_continuation(text: str, position: int) -> bool:
-    return bool(re.match(r" (?:and )?⟦\d+⟧|(?: and)? ⟦", text[position:]))
+    return bool(_LIST_CONTINUES.match(text, position))
 
 
 _SUBJECT = re.compile(r"(?:^|[^\w⟧'’])(" + LIST + r")" + GAP + r"\s*(?:[—–]\s*)?$")
@@ -256,7 +268,7 @@ _PREPOSITIONS = re.compile(
 
 def _preceded_by_preposition(text: str, position: int) -> bool:
     before = text[:position]
-    if re.search(r"\b(?:led|headed|spearheaded) by\s*$|[,”\"…] (?:and|but) $", before):
+    if _NEW_SUBJECT_BEFORE.search(before):
         return False  # "lawmakers, led by ⟦1⟧, signed"; "..., and ⟦1⟧ attended": a new subject
     return bool(_PREPOSITIONS.search(before))
 
