@@ -5,21 +5,38 @@ import os
 import tempfile
 from pathlib import Path
 
+from graphbuild.errors import OutputError
+
 
 def write_atomically(path: Path | str, text: str) -> Path:
-    """Write `text` beside `path`, then rename it into place.
+    """Write `text` beside `path`, flush it to disk, then rename it into place.
 
-    A run that fails or is killed mid-write leaves the previous file whole.
+    A run that fails or is killed mid-write leaves the previous file whole (a
+    killed run may leave its hidden ``.NAME.*.tmp`` beside it, safe to delete).
+
+    Raises:
+        OutputError: the file cannot be written (no space, no permission, a
+            file where a folder should be); the previous file is untouched.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _write_and_rename(path, text)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise OutputError(f"cannot write {path}: {reason} (the previous {path.name}, if any, is left as it was)") from error
+    return path
+
+
+def _write_and_rename(path: Path, text: str) -> None:
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())  # else a power cut after the rename can leave an empty file
         os.chmod(temp, 0o644)  # mkstemp makes it 0600; outputs are meant to be shared
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-    return path

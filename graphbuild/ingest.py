@@ -8,7 +8,10 @@ Reads any mix of files and folders (folders recursed, hidden entries ignored):
   ``id`` and ``text``, optionally ``title``, ``url``, ``date``, ``source``.
 
 Whatever cannot be read becomes a Skipped record with a reason; only a missing
-input path raises.
+input path raises. Size limits keep one huge input from hanging a run or
+exhausting memory: a file over MAX_FILE_BYTES is skipped, a page over
+MAX_PAGE_CHARS and an article over MAX_ARTICLE_CHARS are read up to the limit,
+with a Skipped record saying what was left out.
 """
 from __future__ import annotations
 
@@ -16,10 +19,11 @@ import copy
 import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import trafilatura
+from lxml import etree
 from trafilatura.utils import load_html
 
 from graphbuild.errors import InputError
@@ -30,6 +34,29 @@ HTML_SUFFIXES = (".html", ".htm")
 RECORD_SUFFIXES = (".jsonl", ".json")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + RECORD_SUFFIXES
 OPTIONAL_FIELDS = ("url", "date", "source")
+
+MAX_FILE_BYTES = 256 * 1024 * 1024
+"""Files are read whole into memory; a bigger one is skipped (split it, e.g. as JSON Lines)."""
+MAX_PAGE_CHARS = 10_000_000
+"""Only this much of a web page is parsed: main-text extraction of a 50 MB page takes minutes and gigabytes."""
+MAX_ARTICLE_CHARS = 2_000_000
+"""An article's text is cut here (at a line break or space before it): some 300,000 words,
+far beyond any news article, and what extraction handles in a few seconds."""
+
+MAX_HEADLINE_CHARS = 1000
+MAX_HTML_DEPTH = 255
+"""How deep libxml2's HTML parser nests elements; anything deeper is dropped."""
+
+BINARY_SIGNATURES = {
+    b"%PDF-": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (or .docx, .xlsx, .epub)",
+    b"\x1f\x8b": "a gzip archive",
+    b"\xd0\xcf\x11\xe0": "an old Microsoft Office document",
+}
+"""How files that are not text begin, so one renamed to .txt is named for what it is."""
 
 
 class UnreadableFile(Exception):
@@ -81,15 +108,35 @@ def find_input_files(inputs: Sequence[Path]) -> list[InputFile]:
         if not given.exists():
             raise InputError(f"input path does not exist: {given}")
         if given.is_dir():
-            found.extend(InputFile(path, path.relative_to(given).as_posix()) for path in walk_folder(given))
+            found.extend(InputFile(path, name_text(path.relative_to(given).as_posix())) for path in walk_folder(given))
         else:
-            found.append(InputFile(given, given.name))
+            found.append(InputFile(given, name_text(given.name)))
     found.sort(key=lambda f: (f.article_id, str(f.path)))
     return list(drop_repeated_files(found))
 
 
+def name_text(name: str) -> str:
+    """A file name as text whatever the locale, so ids (and outputs) do not depend on it.
+
+    Python gives bytes it cannot decode in the locale's encoding as surrogates
+    (an ASCII locale, or a name in Latin-1); those bytes are read as UTF-8, else cp1252.
+    """
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        raw = os.fsencode(name)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
 def walk_folder(folder: Path) -> Iterator[Path]:
-    """Yield the files under ``folder`` in sorted order, each real folder visited once."""
+    """Yield the files under ``folder`` in sorted order, each real folder visited once.
+
+    A folder that cannot be listed is yielded itself, so reading it reports why.
+    """
     visited: set[str] = set()
     pending = [folder]
     while pending:
@@ -101,6 +148,7 @@ def walk_folder(folder: Path) -> Iterator[Path]:
         try:
             entries = sorted(current.iterdir())
         except OSError:
+            yield current
             continue
         visible = [entry for entry in entries if not entry.name.startswith(".")]
         yield from (entry for entry in visible if not entry.is_dir())
@@ -118,15 +166,23 @@ def drop_repeated_files(files: Iterable[InputFile]) -> Iterator[InputFile]:
 
 
 def read_file(input_file: InputFile) -> Iterator[Article | Skipped]:
-    """Read one file with the reader its suffix names."""
+    """Read one file with the reader its suffix names; articles over the size limit are cut."""
+    for record in read_whole_file(input_file):
+        yield from (cut_to_limit(record, input_file) if isinstance(record, Article) else [record])
+
+
+def read_whole_file(input_file: InputFile) -> Iterator[Article | Skipped]:
     path = input_file.path
+    if path.is_dir():
+        yield Skipped(str(path), f"cannot list folder: {folder_error(path)}")
+        return
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         shown = f"'{suffix}'" if suffix else "(no extension)"
         yield Skipped(str(path), f"unsupported file type {shown} (graphbuild reads {', '.join(SUPPORTED_SUFFIXES)})")
         return
     try:
-        content = decode(path.read_bytes())
+        content = decode(read_bytes(path))
     except (OSError, UnreadableFile) as error:
         yield Skipped(str(path), f"cannot read file: {error}")
         return
@@ -136,11 +192,43 @@ def read_file(input_file: InputFile) -> Iterator[Article | Skipped]:
     if suffix in TEXT_SUFFIXES:
         yield parse_text(content, input_file)
     elif suffix in HTML_SUFFIXES:
+        if len(content) > MAX_PAGE_CHARS:
+            yield Skipped(str(path), f"page is {len(content):,} characters long: only the first {MAX_PAGE_CHARS:,} were parsed")
+            content = content[:MAX_PAGE_CHARS]
         yield parse_html(content, input_file)
     elif suffix == ".jsonl":
         yield from parse_json_lines(content, input_file)
     else:
         yield from parse_json_list(content, input_file)
+
+
+def folder_error(path: Path) -> str:
+    try:
+        next(os.scandir(path), None)
+    except OSError as error:
+        return str(error)
+    return "it could not be listed"
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, unless it is too big to hold in memory."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise UnreadableFile(f"file is {size / 2**20:,.0f} MB, over the {MAX_FILE_BYTES // 2**20} MB graphbuild reads (split it)")
+    return path.read_bytes()
+
+
+def cut_to_limit(article: Article, input_file: InputFile) -> list[Article | Skipped]:
+    """The article, its text cut at MAX_ARTICLE_CHARS, and a Skipped saying so when it was cut."""
+    if len(article.text) <= MAX_ARTICLE_CHARS:
+        return [article]
+    text = article.text[:MAX_ARTICLE_CHARS]
+    # cut where a line or at least a word ends, so no name is cut in half
+    cut = text.rfind("\n", MAX_ARTICLE_CHARS // 2)
+    cut = cut if cut > 0 else text.rfind(" ", MAX_ARTICLE_CHARS // 2)
+    text = text[:cut] if cut > 0 else text
+    note = f"article {article.id!r} is {len(article.text):,} characters long: only the first {len(text):,} were read"
+    return [replace(article, text=text), Skipped(str(input_file.path), note)]
 
 
 def decode(data: bytes) -> str:
@@ -149,6 +237,9 @@ def decode(data: bytes) -> str:
     Raises:
         UnreadableFile: the bytes are binary or no candidate encoding fits.
     """
+    for signature, kind in BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            raise UnreadableFile(f"{kind}, not text")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = decode_as(data, "utf-16")
     else:
@@ -170,8 +261,13 @@ def decode_as(data: bytes, encoding: str) -> str:
 
 
 def parse_text(content: str, input_file: InputFile) -> Article | Skipped:
-    """Split a text file into headline (first non-empty line) and body."""
+    """Split a text file into headline (first non-empty line) and body.
+
+    A first line longer than MAX_HEADLINE_CHARS is no headline: the whole file is body.
+    """
     headline, _, body = content.lstrip().partition("\n")
+    if len(headline) > MAX_HEADLINE_CHARS:
+        headline, body = "", content
     if not body.strip():
         return Skipped(str(input_file.path), "no body text: line 1 is read as the headline and nothing follows it")
     return Article(id=input_file.article_id, title=headline.strip(), text=body)
@@ -190,7 +286,7 @@ def parse_html(content: str, input_file: InputFile) -> Article | Skipped:
     if paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
     if not paragraphs:
-        return Skipped(str(input_file.path), "no article text found in the page")
+        return Skipped(str(input_file.path), "no article text found in the page" + nesting_note(tree))
     return Article(
         id=input_file.article_id,
         title=title,
@@ -199,6 +295,17 @@ def parse_html(content: str, input_file: InputFile) -> Article | Skipped:
         date=metadata.date if metadata else None,
         source=metadata.sitename if metadata else None,
     )
+
+
+def nesting_note(tree: object) -> str:
+    """Why a page may look empty: the HTML parser drops what is nested deeper than it goes."""
+    depth, deepest = 0, 0
+    for event, _ in etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    if deepest < MAX_HTML_DEPTH:
+        return ""
+    return f" (elements are nested over {MAX_HTML_DEPTH} deep, and the HTML parser drops what lies deeper)"
 
 
 def extract_paragraphs(tree: object) -> list[str]:
