@@ -1,27 +1,36 @@
 """Turn extracted records into an RDF graph in the gb: vocabulary, and write it as Turtle.
 
 Every node a diff should see has an IRI minted from stable keys under a base
-IRI (see ``IriMinter``), so the same input always gives the same graph, and
-``to_turtle`` prints it the same way byte for byte whatever order the records
-arrive in.
+IRI (see ``IriMinter``), so the same input always gives the same graph.
+
+``to_triples`` streams the triples of a run in Turtle order, by construction:
+subjects sorted by IRI, and each subject's (predicate, object) pairs sorted by
+``_pair_key``. ``write_graph_turtle`` writes that stream with Oxigraph's
+serializer without holding the graph in memory; ``to_graph`` loads it into an
+rdflib Graph over an Oxigraph store (graphbuild.store); ``to_turtle`` prints
+any graph in the same order, so the same triples always give the same bytes
+whatever order the records arrive in.
 """
 from __future__ import annotations
 
+import heapq
+import os
 import re
+import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from itertools import permutations
+from functools import lru_cache, partial
+from operator import itemgetter
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, Iterator, TextIO
 from urllib.parse import quote, urlsplit
 
-from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, XSD, BNode, Graph, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SDO, SKOS
-from rdflib.term import Node
 
-from graphbuild.errors import BaseIriError
-from graphbuild.files import write_atomically
+from graphbuild.errors import BaseIriError, OutputError
 from graphbuild.legislation import Legislation, group_bills
 from graphbuild.model import (
     EVENT_KINDS,
@@ -34,6 +43,7 @@ from graphbuild.model import (
     PublicLink,
     Span,
 )
+from graphbuild.store import OxStore, graph_over, oxigraph_of, to_ox
 from graphbuild.vocab import GB
 
 DEFAULT_BASE_IRI = "https://w3id.org/graphbuild/id/"
@@ -66,6 +76,10 @@ PREFIXES = {
 }
 """Prefixes bound on every graph graphbuild writes (besides rdflib's core rdf, rdfs, xml)."""
 
+TURTLE_PREFIXES = {"gb": str(GB._NS), "rdf": str(RDF), "rdfs": str(RDFS),
+                   **{prefix: str(namespace) for prefix, namespace in PREFIXES.items() if prefix != "gb"}}
+"""The @prefix lines of every Turtle file graphbuild writes, in this order."""
+
 WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
 """Wikidata's concept IRIs: WIKIDATA_ENTITY + "Q380900"."""
 BIOGUIDE_BIO = "https://bioguide.congress.gov/search/bio/"
@@ -94,13 +108,13 @@ class IriMinter:
     base: str = DEFAULT_BASE_IRI
 
     def __post_init__(self) -> None:
-        if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+[/#]", self.base):
+        if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+[/#]", self.base) or not _is_iri(self.base):
             raise BaseIriError(
                 f"base IRI {self.base!r} must be an http(s) IRI ending in '/' or '#'"
             )
 
     def mint(self, kind: str, *keys: str) -> URIRef:
-        return URIRef(self.base + "/".join([kind, *(quote(key, safe="") for key in keys)]))
+        return URIRef(self.base + "/".join([kind, *(_quote(key) for key in keys)]))
 
     def article(self, article_id: str) -> URIRef:
         return self.mint("article", article_id)
@@ -121,9 +135,13 @@ class IriMinter:
         return self.mint("legislation", key)
 
 
+_quote = lru_cache(maxsize=1 << 17)(partial(quote, safe=""))
+"""Percent-encode one key part; article ids, person keys and event keys repeat, so it is memoized."""
+
+
 def new_graph() -> Graph:
-    """An empty graph with graphbuild's prefixes bound."""
-    graph = Graph(bind_namespaces="core")
+    """An empty graph over an in-memory Oxigraph store, with graphbuild's prefixes bound."""
+    graph = graph_over()
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
     return graph
@@ -137,205 +155,474 @@ def to_graph(
 ) -> Graph:
     """Build the knowledge graph of a run from each article's facts and the resolved people.
 
-    Raises BaseIriError for a base IRI that cannot prefix IRIs, and ValueError
-    for records that break the model's contract (an assertion subject no
-    Person refers to, an unknown party or event kind).
+    The graph is an rdflib Graph over an in-memory Oxigraph store (see
+    graphbuild.store), loaded from the run's Turtle. Raises BaseIriError for a
+    base IRI that cannot prefix IRIs, and ValueError for records that break
+    the model's contract (an assertion subject no Person refers to, an
+    unknown party or event kind).
     """
-    builder = _GraphBuilder(IriMinter(base_iri), list(people))
-    events = []
-    for article_facts in facts:
-        builder.add_article_facts(article_facts)
-        events.extend(_events_of(article_facts))
-    for law in group_bills(events):
-        builder.add_legislation(law)
-    builder.add_current_values()
-    return builder.graph
+    facts, people = list(facts), list(people)
+    blocks = partial(graph_blocks, facts, people, base_iri=base_iri)
+    graph = new_graph()
+    oxigraph_of(graph).load(_turtle(blocks()).encode("utf-8"), format=ox.RdfFormat.TURTLE)
+    # to_turtle re-streams the records rather than sorting the store, for as long as nobody changes the graph
+    graph.store.ordered_blocks = blocks
+    return graph
+
+
+def graph_blocks(
+    facts: Iterable[ArticleFacts],
+    people: Iterable[Person],
+    *,
+    base_iri: str = DEFAULT_BASE_IRI,
+) -> Iterator[tuple[str, Iterable[PairKey]]]:
+    """Every (subject IRI, its pairs) of the graph of a run, in Turtle order: subjects sorted by IRI.
+
+    The records are checked before the first block is yielded (the errors of
+    to_graph). People, organizations, parties and bills are gathered first;
+    articles, their claims and their events are then made one article at a
+    time as the stream reaches them, so the stream never holds the graph.
+    """
+    return _GraphPlan(IriMinter(base_iri), list(people), facts).blocks()
 
 
 def to_turtle(graph: Graph) -> str:
     """The graph as Turtle, the same byte for byte however its triples were added.
 
-    longturtle sorts subjects, predicates and objects. Canonicalization only
-    renames blank nodes yet doubles the time (1.0 s against 0.45 s on 11k
-    triples), so it runs only when the graph has blank nodes.
+    Subjects are sorted by IRI and each subject's pairs by their PairKey, its
+    types first: the order graph_blocks streams. A graph with blank nodes is printed by
+    rdflib's longturtle with canonical blank node labels instead.
     """
-    return graph.serialize(format="longturtle", canon=_has_blank_nodes(graph))
-
-
-def _has_blank_nodes(graph: Graph) -> bool:
-    return any(isinstance(node, BNode) for triple in graph for node in triple)
+    blocks = _ordered_blocks(graph)
+    if blocks is None:
+        return graph.serialize(format="longturtle", canon=True)
+    return _turtle(blocks)
 
 
 def write_turtle(graph: Graph, path: Path | str) -> None:
     """Write the graph's Turtle to path atomically: readers see the old file or the new one."""
-    write_atomically(path, to_turtle(graph))
+    text = to_turtle(graph)
+    _write_atomically(path, lambda stream: stream.write(text))
 
 
-class _GraphBuilder:
-    """Adds records to one graph; holds the indexes needed to link them."""
+def write_graph_turtle(
+    blocks: Iterable[tuple[str, Iterable[PairKey]]], path: Path | str, *, tee: Callable[[str], object] | None = None,
+) -> int:
+    """Write graph_blocks(...) as Turtle to path atomically, as they stream; return the number of triples.
 
-    def __init__(self, iris: IriMinter, people: list[Person]) -> None:
-        self.iris = iris
-        self.graph = new_graph()
+    This is to_turtle(to_graph(...)) byte for byte, in constant memory. `tee`
+    also gets the text after the header, in chunks of whole subjects of about
+    TEE_CHUNK characters (graphbuild.store.StoreLoader.load).
+    """
+    count, pending, pending_size = 0, [], 0
+
+    def write(stream: TextIO) -> None:
+        nonlocal count, pending, pending_size
+        for text, triples in _turtle_chunks(blocks):
+            stream.write(text)
+            count += triples
+            if tee is not None and triples:
+                pending.append(text)
+                pending_size += len(text)
+                if pending_size >= TEE_CHUNK:
+                    tee("".join(pending))
+                    pending, pending_size = [], 0
+        if tee is not None and pending:
+            tee("".join(pending))
+
+    _write_atomically(path, write)
+    return count
+
+
+TEE_CHUNK = 16_000_000
+"""Characters of Turtle per chunk handed to `tee`: ~250,000 triples, which Oxigraph bulk-loads in ~0.3 GiB."""
+
+
+def _write_atomically(path: Path | str, write: Callable[[TextIO], object]) -> None:
+    """write(stream) into a temporary file beside path, flushed to disk, then renamed into place.
+
+    Raises OutputError when the file cannot be written; the previous one is then untouched.
+    """
+    path = Path(path)
+    temp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with open(handle, "w", encoding="utf-8", newline="\n", buffering=1 << 20) as stream:
+            write(stream)
+            stream.flush()
+            os.fsync(stream.fileno())  # else a power cut after the rename can leave an empty file
+        os.chmod(temp, 0o644)  # mkstemp makes it 0600; outputs are meant to be shared
+        os.replace(temp, path)
+    except BaseException as error:
+        if temp:
+            Path(temp).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            reason = error.strerror or str(error)
+            raise OutputError(f"cannot write {path}: {reason} (the previous {path.name}, if any, is left as it was)") from error
+        raise
+
+
+# ---------------------------------------------------------------- Turtle
+
+IRI, LITERAL = 0, 1
+XSD_STRING, XSD_INTEGER, XSD_DATE = str(XSD.string), str(XSD.integer), str(XSD.date)
+RDF_TYPE = str(RDF.type)
+
+PairKey = tuple
+"""One (predicate, object) pair of a subject as plain strings: (predicate IRI, IRI or LITERAL,
+IRI or lexical form, datatype IRI or "", language or ""). Sorting keys sorts pairs in Turtle order."""
+
+_PREFIXED = {
+    str(namespace[name]): f"{prefix}:{name}"
+    for prefix, namespace, names in (
+        ("gb", GB, [term[len(GB._NS):] for term in dir(GB) if isinstance(term, URIRef)]),
+        ("rdf", RDF, ["type", "langString"]),
+        ("rdfs", RDFS, ["label"]),
+        ("dcterms", DCTERMS, ["identifier", "title", "date", "source"]),
+        ("schema", SDO, ["url"]),
+        ("skos", SKOS, ["altLabel"]),
+        ("owl", OWL, ["sameAs"]),
+        ("xsd", XSD, ["string", "integer", "date"]),
+    )
+    for name in names
+}
+"""The vocabulary IRIs Turtle writes as prefixed names; any other IRI is written <in full>."""
+
+TURTLE_HEADER = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in TURTLE_PREFIXES.items()) + "\n"
+
+_ESCAPES = {code: f"\\u{code:04X}" for code in [*range(0x20), 0x7F]}
+_ESCAPES.update({ord("\t"): "\\t", ord("\n"): "\\n", ord("\r"): "\\r", ord('"'): '\\"', ord("\\"): "\\\\"})
+"""Characters a Turtle string literal escapes: quote, backslash, line breaks and other controls."""
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+
+
+def _turtle(blocks: Iterable[tuple[str, Iterable[PairKey]]]) -> str:
+    return "".join(text for text, _count in _turtle_chunks(blocks))
+
+
+def _turtle_chunks(blocks: Iterable[tuple[str, Iterable[PairKey]]]) -> Iterator[tuple[str, int]]:
+    """The Turtle of blocks in subject order, a chunk per subject with its number of triples."""
+    yield TURTLE_HEADER, 0
+    for subject, keys in blocks:
+        keys = sorted(keys)
+        if keys[0][0] != RDF_TYPE and any(key[0] == RDF_TYPE for key in keys):
+            keys.sort(key=_types_first)
+        lines, previous = [], None
+        for predicate, kind, value, datatype, language in keys:
+            obj = _iri_text(value) if kind == IRI else _literal_text(value, datatype, language)
+            if predicate == previous:
+                lines[-1] += " , " + obj
+            else:
+                lines.append(("a" if predicate == RDF_TYPE else _iri_text(predicate)) + " " + obj)
+                previous = predicate
+        yield f"<{subject}> " + " ;\n    ".join(lines) + " .\n\n", len(keys)
+
+
+def _types_first(key: PairKey) -> bool:
+    """rdf:type ("a") first, as Turtle is usually written; the sort is stable, so the rest keep key order."""
+    return key[0] != RDF_TYPE
+
+
+def _iri_text(iri: str) -> str:
+    return _PREFIXED.get(iri) or "<" + iri + ">"
+
+
+def _literal_text(value: str, datatype: str, language: str) -> str:
+    if datatype == XSD_INTEGER and _INTEGER.fullmatch(value):
+        return value
+    quoted = '"' + value.translate(_ESCAPES) + '"'
+    if language:
+        return quoted + "@" + language
+    return quoted if datatype == XSD_STRING else quoted + "^^" + _iri_text(datatype)
+
+
+def _pair_key(predicate: ox.NamedNode, obj: ox.NamedNode | ox.Literal) -> PairKey:
+    """The PairKey of an Oxigraph pair."""
+    if type(obj) is ox.NamedNode:
+        return (predicate.value, IRI, obj.value, "", "")
+    return (predicate.value, LITERAL, obj.value, obj.datatype.value, obj.language or "")
+
+
+def _ordered_blocks(graph: Graph) -> Iterator[tuple[str, Iterable[PairKey]]] | None:
+    """The graph's (subject, pairs) in Turtle order; None when it has blank nodes."""
+    store = graph.store
+    if isinstance(store, OxStore) and not store.modified and store.ordered_blocks is not None:
+        return store.ordered_blocks()
+    oxigraph = oxigraph_of(graph)
+    if oxigraph is not None and len(graph) == len(oxigraph):  # the store holds this graph only
+        triples = ((q.subject, q.predicate, q.object) for q in oxigraph.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    else:
+        triples = ((to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph)
+    by_subject: dict[str, set[PairKey]] = defaultdict(set)
+    for subject, predicate, obj in triples:
+        if type(subject) is not ox.NamedNode or type(obj) is ox.BlankNode:
+            return None
+        by_subject[subject.value].add(_pair_key(predicate, obj))
+    return iter(sorted(by_subject.items(), key=itemgetter(0)))
+
+
+# ---------------------------------------------------------------- building
+
+_TYPE, _LABEL, _ALT_LABEL = RDF_TYPE, str(RDFS.label), str(SKOS.altLabel)
+_CLAIM_PREDICATES = {name: str(GB[name]) for name in (
+    "about", "claimedProperty", "claimedValue", "reportedIn", "evidence", "evidenceStart", "evidenceEnd",
+    "extractor", "mentionedIn", "addressedTo", "legislation", "bioguideId", "officialName", "gazetteerSource")}
+
+
+def _iri(predicate: str, value: str) -> PairKey:
+    return (predicate, IRI, value, "", "")
+
+
+def _text(predicate: str, value: str) -> PairKey:
+    return (predicate, LITERAL, value, XSD_STRING, "")
+
+
+def _integer(predicate: str, value: int) -> PairKey:
+    return (predicate, LITERAL, str(value), XSD_INTEGER, "")
+
+
+def _date(predicate: str, value: str) -> PairKey:
+    """An xsd:date for a valid YYYY-MM-DD date, else the text as given."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return (predicate, LITERAL, date.fromisoformat(value).isoformat(), XSD_DATE, "")
+        except ValueError:
+            pass
+    return _text(predicate, value)
+
+
+class _GraphPlan:
+    """The records of a run, checked and indexed, ready to stream as blocks of triples.
+
+    Nodes several articles add to (people, organizations, parties, bills)
+    are gathered up front in `shared`; the nodes of one article (the article,
+    its claims, its events) are built when the stream reaches it.
+    """
+
+    def __init__(self, iris: IriMinter, people: list[Person], facts: Iterable[ArticleFacts]) -> None:
+        self.iris, self.base = iris, iris.base
         self.person_by_ref = {ref: person for person in people for ref in person.refs}
-        self.dated_values: dict[tuple[URIRef, URIRef], list[tuple[str | None, Node]]] = defaultdict(list)
+        self.shared: dict[str, set[PairKey]] = defaultdict(set)
+        """Subject IRI -> pairs, for nodes any article may add to."""
+        self.dated_values: dict[tuple[str, str], list[tuple[str | None, PairKey]]] = defaultdict(list)
         """(person, gb:party or gb:state) -> (article date, value) of every claim, for current values."""
+        self.articles: dict[str, list[ArticleFacts]] = defaultdict(list)
+        for article_facts in facts:
+            self.articles[article_facts.article.id].append(article_facts)
+        self.law_of_event: dict[tuple[str, str], str] = {}
         for person in people:
             self.add_person(person)
+        events = []
+        for article_id in sorted(self.articles):
+            events.extend(self.add_article_shared(article_id))
+        for law in group_bills(events):
+            self.add_legislation(law)
+        self.add_current_values()
 
-    def add(self, subject: Node, predicate: URIRef, value: Node) -> None:
-        self.graph.add((subject, predicate, value))
+    def mint(self, kind: str, *keys: str) -> str:
+        return self.base + kind + "/" + "/".join(map(_quote, keys))
+
+    # ---- nodes shared by articles
 
     def add_person(self, person: Person) -> None:
-        iri = self.iris.person(person.key)
-        self.add(iri, RDF.type, GB.Person)
-        self.add(iri, RDFS.label, Literal(person.label))
-        for alt_label in person.alt_labels:
-            if alt_label != person.label:
-                self.add(iri, SKOS.altLabel, Literal(alt_label))
-        for article_id, _name in person.refs:
-            self.add(iri, GB.mentionedIn, self.iris.article(article_id))
+        pairs = self.shared[self.mint("person", person.key)]
+        pairs.add(_iri(_TYPE, str(GB.Person)))
+        pairs.add(_text(_LABEL, person.label))
+        pairs.update(_text(_ALT_LABEL, alt) for alt in person.alt_labels if alt != person.label)
+        pairs.update(_iri(_CLAIM_PREDICATES["mentionedIn"], self.mint("article", article_id)) for article_id, _ in person.refs)
         if person.link:
-            self.add_public_link(iri, person.link)
+            pairs.update(_public_link(person.link))
 
-    def add_public_link(self, iri: URIRef, link: PublicLink) -> None:
-        """What the gazetteer says: ids and official name, on predicates of their own."""
-        if link.wikidata:
-            self.add(iri, OWL.sameAs, URIRef(WIKIDATA_ENTITY + link.wikidata))
-        if link.bioguide:
-            self.add(iri, OWL.sameAs, URIRef(BIOGUIDE_BIO + link.bioguide))
-            self.add(iri, GB.bioguideId, Literal(link.bioguide))
-        if link.official_name:
-            self.add(iri, GB.officialName, Literal(link.official_name))
-        for source in link.sources:
-            self.add(iri, GB.gazetteerSource, Literal(source))
+    def add_article_shared(self, article_id: str) -> list[Event]:
+        """What one article adds to shared nodes: its people's facts, pair edges, recipients, parties.
 
-    def add_article_facts(self, facts: ArticleFacts) -> None:
-        self.add_article(facts.article)
-        for event in _events_of(facts):
-            self.add_event(event)
-        for assertion in sorted(facts.assertions, key=_assertion_order):
-            self.add_assertion(facts.article, assertion)
-        self.add_pair_edges(facts)
-
-    def add_article(self, article: Article) -> None:
-        iri = self.iris.article(article.id)
-        self.add(iri, RDF.type, GB.Article)
-        self.add(iri, DCTERMS.identifier, Literal(article.id))
-        if article.title:
-            self.add(iri, DCTERMS.title, Literal(article.title))
-        if article.date:
-            self.add(iri, DCTERMS.date, _date_literal(article.date))
-        if article.url and is_web_url(article.url):
-            self.add(iri, SDO.url, URIRef(article.url))
-        if article.source:
-            self.add(iri, DCTERMS.source, Literal(article.source))
-
-    def add_event(self, event: Event) -> None:
-        if event.kind not in EVENT_KINDS:
-            raise ValueError(f"event kind {event.kind!r} is not one of {', '.join(EVENT_KINDS)}")
-        iri = self.iris.event(event.article_id, event.key)
-        self.add(iri, RDF.type, GB[event.kind])
-        self.add(iri, RDFS.label, Literal(event.label))
-        self.add_provenance(iri, event.article_id, event.evidence, event.extractor)
-        for recipient in event.recipients:
-            self.add(iri, GB.addressedTo, self.recipient_iri(event.article_id, recipient))
-
-    def add_provenance(self, iri: URIRef, article_id: str, evidence: Span, extractor: str) -> None:
-        self.add(iri, GB.reportedIn, self.iris.article(article_id))
-        self.add(iri, GB.evidence, Literal(evidence.text))
-        self.add(iri, GB.evidenceStart, Literal(evidence.start, datatype=XSD.integer))
-        self.add(iri, GB.evidenceEnd, Literal(evidence.end, datatype=XSD.integer))
-        self.add(iri, GB.extractor, Literal(extractor))
-
-    def recipient_iri(self, article_id: str, recipient: str) -> URIRef:
-        """The Person a letter's recipient names in this article, else an Organization."""
-        person = self.person_by_ref.get((article_id, recipient))
-        if person is not None:
-            return self.iris.person(person.key)
-        iri = self.iris.organization(recipient)
-        self.add(iri, RDF.type, GB.Organization)
-        self.add(iri, RDFS.label, Literal(recipient))
-        return iri
+        Returns the article's events (checked), for grouping bills.
+        """
+        events = self.events_of(article_id)
+        for group in self.articles[article_id]:
+            for assertion in group.assertions:
+                person_iri = self.person_iri(self.person_of(article_id, assertion.subject))
+                key, _value_key = self.fact_of(assertion)
+                self.shared[person_iri].add(key)
+                if key[0] in _CURRENT:
+                    self.dated_values[(person_iri, key[0])].append((group.article.iso_date, key[1:]))
+            self.add_pair_edges(group)
+        for event in events:
+            for recipient in event.recipients:
+                iri = self.recipient_iri(article_id, recipient)
+                if iri not in self.shared:  # no person of the article: an organization
+                    self.shared[iri].update((_iri(_TYPE, str(GB.Organization)), _text(_LABEL, recipient)))
+        return events
 
     def person_of(self, article_id: str, name: str) -> Person:
         person = self.person_by_ref.get((article_id, name))
         if person is None:
-            raise ValueError(
-                f"assertion subject {name!r} of article {article_id!r} is not in any Person.refs"
-            )
+            raise ValueError(f"assertion subject {name!r} of article {article_id!r} is not in any Person.refs")
         return person
 
-    def add_assertion(self, article: Article, assertion: Assertion) -> None:
-        article_id = article.id
-        person = self.person_of(article_id, assertion.subject)
-        prop, value, value_key = self.fact_of(assertion)
-        person_iri = self.iris.person(person.key)
-        self.add(person_iri, prop, value)
-        if prop in CURRENT_PROPERTIES:
-            self.dated_values[(person_iri, prop)].append((article.iso_date, value))
-        claim = self.iris.claim(article_id, person.key, assertion.predicate, value_key)
-        # one claim per fact and article: the earliest sentence stating it explains it
-        if (claim, RDF.type, GB.Claim) not in self.graph:
-            self.add(claim, RDF.type, GB.Claim)
-            self.add(claim, GB.about, person_iri)
-            self.add(claim, GB.claimedProperty, prop)
-            self.add(claim, GB.claimedValue, value)
-            self.add_provenance(claim, article_id, assertion.evidence, assertion.extractor)
-            if article.date:
-                self.add(claim, DCTERMS.date, _date_literal(article.date))
+    def person_iri(self, person: Person) -> str:
+        return self.mint("person", person.key)
 
-    def fact_of(self, assertion: Assertion) -> tuple[URIRef, Node, str]:
-        """(property, value, value key for the claim IRI) of an assertion."""
+    def fact_of(self, assertion: Assertion) -> tuple[PairKey, str]:
+        """(the person's pair, value key for the claim IRI) of an assertion."""
         predicate, value = assertion.predicate, assertion.object
         if isinstance(value, Event):
             if predicate not in EVENT_RELATIONS.values():
                 raise ValueError(f"{predicate!r} does not link a person to an event")
-            return GB[predicate], self.iris.event(value.article_id, value.key), value.key
+            return _iri(str(GB[predicate]), self.mint("event", value.article_id, value.key)), value.key
         if predicate == "type":
-            return RDF.type, _lookup(PERSON_TYPES, value, "person type"), value
+            return _iri(_TYPE, str(_lookup(PERSON_TYPES, value, "person type"))), value
         if predicate == "party":
             party, label = _lookup(PARTIES, value, "party")
-            self.add(party, RDF.type, GB.Party)
-            self.add(party, RDFS.label, Literal(label))
-            return GB.party, party, value
+            self.shared[str(party)].update((_iri(_TYPE, str(GB.Party)), _text(_LABEL, label)))
+            return _iri(str(GB.party), str(party)), value
         if predicate in ("state", "role"):
-            return GB[predicate], Literal(value), value
+            return _text(str(GB[predicate]), value), value
         raise ValueError(f"unknown assertion predicate {predicate!r} with value {value!r}")
 
     def add_pair_edges(self, facts: ArticleFacts) -> None:
         """Link every two people who share a bill, or sign one statement or letter."""
-        participants: dict[tuple[URIRef, URIRef], set[URIRef]] = defaultdict(set)
+        participants: dict[tuple[str, str], set[str]] = defaultdict(set)
         for assertion in facts.assertions:
             prop = GB[assertion.predicate] if isinstance(assertion.object, Event) else None
             if prop in PAIR_RELATIONS:
-                event = self.iris.event(assertion.object.article_id, assertion.object.key)
+                event = self.mint("event", assertion.object.article_id, assertion.object.key)
                 person = self.person_of(facts.article.id, assertion.subject)
-                participants[(prop, event)].add(self.iris.person(person.key))
-        for (prop, _event), people in participants.items():
-            for first, second in permutations(people, 2):
-                self.add(first, PAIR_RELATIONS[prop], second)
+                participants[(str(PAIR_RELATIONS[prop]), event)].add(self.person_iri(person))
+        for (edge, _event), people in participants.items():
+            for first in people:
+                self.shared[first].update(_iri(edge, second) for second in people if second != first)
+
+    def recipient_iri(self, article_id: str, recipient: str) -> str:
+        """The Person a letter's recipient names in this article, else an Organization."""
+        person = self.person_by_ref.get((article_id, recipient))
+        return self.person_iri(person) if person is not None else self.mint("organization", recipient)
 
     def add_legislation(self, law: Legislation) -> None:
-        """The bill itself, and a gb:legislation link from each article's event of it."""
-        iri = self.iris.legislation(law.key)
-        self.add(iri, RDF.type, GB.Legislation)
-        self.add(iri, RDFS.label, Literal(law.label))
-        for name in law.names:
-            if name != law.label:
-                self.add(iri, SKOS.altLabel, Literal(name))
-        for article_id, event_key in law.events:
-            self.add(self.iris.event(article_id, event_key), GB.legislation, iri)
+        """The bill itself; each article's event of it gets a gb:legislation link when streamed."""
+        iri = self.mint("legislation", law.key)
+        pairs = self.shared[iri]
+        pairs.update((_iri(_TYPE, str(GB.Legislation)), _text(_LABEL, law.label)))
+        pairs.update(_text(_ALT_LABEL, name) for name in law.names if name != law.label)
+        for event in law.events:
+            self.law_of_event[event] = iri
 
     def add_current_values(self) -> None:
         """gb:currentParty / gb:currentState where the articles' claims settle one value."""
         for (person_iri, prop), observations in self.dated_values.items():
             value = current_value(observations)
             if value is not None:
-                self.add(person_iri, CURRENT_PROPERTIES[prop], value)
+                self.shared[person_iri].add((_CURRENT[prop], *value))
+
+    # ---- the stream
+
+    def blocks(self) -> Iterator[tuple[str, Iterable[PairKey]]]:
+        """(subject IRI, pairs) of every subject, sorted by subject IRI."""
+        by_article = sorted(self.articles, key=_quote)
+        # claim and event IRIs of one article share the prefix KIND/ID/: ordering articles by ID + "/"
+        # orders those IRIs too, as an encoded id holds no "/"
+        by_prefix = sorted(self.articles, key=lambda article_id: _quote(article_id) + "/")
+        streams = (
+            ((self.mint("article", a), self.article_pairs(a)) for a in by_article),
+            (block for a in by_prefix for block in self.claim_blocks(a)),
+            (block for a in by_prefix for block in self.event_blocks(a)),
+            iter(sorted(self.shared.items(), key=itemgetter(0))),
+        )
+        return heapq.merge(*streams, key=itemgetter(0))
+
+    def article_pairs(self, article_id: str) -> set[PairKey]:
+        pairs = set()
+        for group in self.articles[article_id]:
+            article = group.article
+            pairs.update((_iri(_TYPE, str(GB.Article)), _text(str(DCTERMS.identifier), article.id)))
+            if article.title:
+                pairs.add(_text(str(DCTERMS.title), article.title))
+            if article.date:
+                pairs.add(_date(str(DCTERMS.date), article.date))
+            if article.url and is_web_url(article.url):
+                pairs.add(_iri(str(SDO.url), article.url))
+            if article.source:
+                pairs.add(_text(str(DCTERMS.source), article.source))
+        return pairs
+
+    def claim_blocks(self, article_id: str) -> list[tuple[str, list[PairKey]]]:
+        """One gb:Claim per fact and article: the earliest sentence stating it explains it."""
+        claims: dict[str, list[PairKey]] = {}
+        article_iri = self.mint("article", article_id)
+        stated = sorted(((a, group.article) for group in self.articles[article_id] for a in group.assertions),
+                        key=lambda pair: _assertion_order(pair[0]))
+        for assertion, article in stated:
+            person = self.person_of(article_id, assertion.subject)
+            (prop, *value), value_key = self.fact_of(assertion)
+            claim = self.mint("claim", article_id, person.key, assertion.predicate, value_key)
+            if claim not in claims:
+                pairs = [_iri(_TYPE, str(GB.Claim)), _iri(_CLAIM_PREDICATES["about"], self.person_iri(person)),
+                         _iri(_CLAIM_PREDICATES["claimedProperty"], prop), (_CLAIM_PREDICATES["claimedValue"], *value)]
+                pairs += _provenance(article_iri, assertion.evidence, assertion.extractor)
+                if article.date:
+                    pairs.append(_date(str(DCTERMS.date), article.date))
+                claims[claim] = pairs
+        return sorted(claims.items(), key=itemgetter(0))
+
+    def event_blocks(self, article_id: str) -> list[tuple[str, set[PairKey]]]:
+        blocks: dict[str, set[PairKey]] = defaultdict(set)
+        for event in self.events_of(article_id):
+            iri = self.mint("event", event.article_id, event.key)
+            pairs = blocks[iri]
+            pairs.update((_iri(_TYPE, str(GB[event.kind])), _text(_LABEL, event.label)))
+            pairs.update(_provenance(self.mint("article", event.article_id), event.evidence, event.extractor))
+            pairs.update(_iri(_CLAIM_PREDICATES["addressedTo"], self.recipient_iri(article_id, r)) for r in event.recipients)
+            law = self.law_of_event.get((event.article_id, event.key))
+            if law:
+                pairs.add(_iri(_CLAIM_PREDICATES["legislation"], law))
+        return sorted(blocks.items(), key=itemgetter(0))
+
+    def events_of(self, article_id: str) -> list[Event]:
+        """The article's events, including any only an assertion refers to, checked."""
+        events = sorted({event for group in self.articles[article_id] for event in _events_of(group)},
+                        key=lambda event: (event.article_id, event.key, event.label, event.evidence.start))
+        for event in events:
+            if event.kind not in EVENT_KINDS:
+                raise ValueError(f"event kind {event.kind!r} is not one of {', '.join(EVENT_KINDS)}")
+        return events
 
 
-def current_value(observations: Iterable[tuple[str | None, Node]]) -> Node | None:
+_CURRENT = {str(prop): str(current) for prop, current in CURRENT_PROPERTIES.items()}
+
+
+def _provenance(article_iri: str, evidence: Span, extractor: str) -> list[PairKey]:
+    return [
+        _iri(_CLAIM_PREDICATES["reportedIn"], article_iri),
+        _text(_CLAIM_PREDICATES["evidence"], evidence.text),
+        _integer(_CLAIM_PREDICATES["evidenceStart"], evidence.start),
+        _integer(_CLAIM_PREDICATES["evidenceEnd"], evidence.end),
+        _text(_CLAIM_PREDICATES["extractor"], extractor),
+    ]
+
+
+def _public_link(link: PublicLink) -> list[PairKey]:
+    """What the gazetteer says: ids and official name, on predicates of their own."""
+    pairs = [_iri(str(OWL.sameAs), iri) for iri in (WIKIDATA_ENTITY + link.wikidata if link.wikidata else "",
+                                                     BIOGUIDE_BIO + link.bioguide if link.bioguide else "")
+             if iri and _is_iri(iri)]
+    if link.bioguide:
+        pairs.append(_text(_CLAIM_PREDICATES["bioguideId"], link.bioguide))
+    if link.official_name:
+        pairs.append(_text(_CLAIM_PREDICATES["officialName"], link.official_name))
+    pairs.extend(_text(_CLAIM_PREDICATES["gazetteerSource"], source) for source in link.sources)
+    return pairs
+
+
+def _is_iri(text: str) -> bool:
+    try:
+        ox.NamedNode(text)
+    except ValueError:
+        return False
+    return True
+
+
+def current_value(observations: Iterable[tuple[str | None, object]]) -> object | None:
     """The value of the most recent dated claims, when nothing leaves it in doubt.
 
     Every claim of the latest article date must state it, and so must every
@@ -374,16 +661,6 @@ def _lookup(table: dict, value: str, what: str):
     return table[value]
 
 
-def _date_literal(value: str) -> Literal:
-    """An xsd:date literal for a valid YYYY-MM-DD date, else the text as given."""
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        try:
-            return Literal(date.fromisoformat(value), datatype=XSD.date)
-        except ValueError:
-            pass
-    return Literal(value)
-
-
 def is_web_url(url: str) -> bool:
     """True for a well-formed absolute http(s) URL that is also a valid IRI.
 
@@ -396,4 +673,4 @@ def is_web_url(url: str) -> bool:
         parts = urlsplit(url)
     except ValueError:
         return False
-    return parts.scheme in ("http", "https") and bool(parts.hostname)
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and _is_iri(url)

@@ -7,13 +7,13 @@ import json
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from graphbuild.errors import GraphFileError, QueryError
 from graphbuild.model import Article, ArticleFacts, Assertion, Event, Person, PersonRef, Span
 from graphbuild.query import format_result, load_graph, read_query, run_query
-from graphbuild.rdf import to_graph, write_turtle
+from graphbuild.rdf import IriMinter, to_graph, write_turtle
 
 QUERIES = Path(__file__).resolve().parents[1] / "queries"
 ARTICLE = "pr_01.txt"
@@ -240,3 +240,40 @@ def test_query_read_query_reads_rq_files_and_passes_text(tmp_path: Path):
     assert read_query("SELECT * WHERE { ?s ?p ?o }") == "SELECT * WHERE { ?s ?p ?o }"
     with pytest.raises(QueryError, match="does not exist"):
         read_query(str(tmp_path / "missing.rq"))
+
+
+# ---------------------------------------------------------------- the store beside graph.ttl
+
+
+def test_query_run_writes_a_store_that_load_graph_reads_while_fresh(tmp_path: Path):
+    from graphbuild.api import BuildConfig, run
+    from graphbuild.store import open_store, store_path
+
+    out = tmp_path / "out"
+    for _ in range(2):  # the second run replaces the store whole
+        run([Path(__file__).resolve().parents[1] / "seeds"], out, BuildConfig(workers=1, html=False))
+    turtle = out / "graph.ttl"
+    assert store_path(turtle).is_dir() and open_store(turtle) is not None
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".graph")]
+    stored = load_graph(turtle)
+    assert isomorphic(stored, Graph().parse(turtle, format="turtle"))
+    with pytest.raises(RuntimeError, match="read-write"):
+        stored.add((URIRef("https://example.org/a"), URIRef("https://example.org/b"), Literal("c")))  # read-only
+
+    with turtle.open("a", encoding="utf-8") as stream:  # the Turtle changed: the store is stale
+        stream.write('<https://example.org/a> <https://example.org/b> "added" .\n')
+    assert open_store(turtle) is None
+    assert rows(load_graph(turtle), 'SELECT ?o WHERE { <https://example.org/a> ?p ?o }') == [("added",)]
+
+
+def test_query_timeout_stops_an_oxigraph_query_in_time(graph):
+    import time
+
+    from graphbuild.errors import QueryTimeout
+
+    started = time.perf_counter()
+    with pytest.raises(QueryTimeout):
+        run_query(graph, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }", timeout=0.5)
+    assert time.perf_counter() - started < 5
+    assert rows(graph, "SELECT ?p WHERE { ?p gb:sponsors ?b } ORDER BY ?p LIMIT 1") == [
+        (str(IriMinter().person("christopher-van-hollen")),)]

@@ -369,3 +369,23 @@ def test_rdf_write_turtle_failure_keeps_the_old_file(graph, tmp_path: Path, monk
         write_turtle(graph, target)
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+
+
+def test_rdf_streamed_turtle_equals_to_turtle_of_the_graph_and_of_any_copy(graph, tmp_path: Path):
+    streamed = tmp_path / "graph.ttl"
+    count = rdf.write_graph_turtle(rdf.graph_blocks([hill_facts(), ap_facts()], all_people()), streamed)
+    copy = Graph()  # rdflib's own store: to_turtle sorts its triples instead of re-streaming the records
+    for triple in graph:
+        copy.add(triple)
+    assert streamed.read_text(encoding="utf-8") == to_turtle(graph) == to_turtle(copy)
+    assert count == len(graph) == len(copy)
+
+
+def test_rdf_graph_changed_after_building_prints_its_own_triples(graph):
+    graph.add((HILL, RDFS.comment, Literal("added later")))
+    assert '"added later"' in to_turtle(graph)
+
+
+def test_rdf_literals_read_back_as_rdflib_makes_them(graph):
+    assert graph.value(VAN_HOLLEN, GB.state) == Literal("MD") and graph.value(VAN_HOLLEN, GB.state).datatype is None
+    assert (VAN_HOLLEN, GB.state, Literal("MD")) in graph
