@@ -16,13 +16,16 @@ from typing import Callable, Iterable, Iterator, Sequence
 from rdflib import Graph
 
 from graphbuild.cache import FactsCache, run_started
-from graphbuild.errors import InputError
+from graphbuild.errors import EngineError, InputError
 from graphbuild.files import write_atomically
 from graphbuild.gazetteer import Gazetteer, load_gazetteer
 from graphbuild.ingest import find_input_files
 from graphbuild.link import AMBIGUOUS, LINKED, UNLINKED, link_people
 from graphbuild.model import Article, ArticleFacts, Person, Skipped
-from graphbuild.rdf import DEFAULT_BASE_IRI, to_graph, write_turtle
+from graphbuild.query import load_graph
+from graphbuild.rdf import DEFAULT_BASE_IRI, TURTLE_HEADER, graph_blocks, to_graph, write_graph_turtle
+from graphbuild.store import StoreLoader
+from graphbuild.view import View
 from graphbuild.resolve import resolve_people
 from graphbuild.workers import default_workers, extract_files, unique_articles
 
@@ -30,6 +33,7 @@ GRAPH_FILE = "graph.ttl"
 HTML_FILE = "graph.html"
 TEXT_FILE = "articles.jsonl"
 CACHE_FOLDER = ".cache"
+ENGINES = ("processes", "dask")
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,8 @@ class BuildConfig:
     """Write the HTML graph beside the Turtle."""
     gazetteers: tuple[Path, ...] = ()
     """congress-legislators YAML files to link people to public ids; none: no linking."""
+    view: View = View()
+    """What graph.html draws of a big graph (a cap on people and events, a focus, filters)."""
     workers: int | None = None
     """Processes that extract articles; None: one per core. The output is the same for any number."""
     cache: Path | None = None
@@ -51,6 +57,11 @@ class BuildConfig:
     unchanged; None: no cache (run() keeps one in OUT/.cache unless told otherwise)."""
     rebuild: bool = False
     """Ignore (and refill) the cache: extract every article again."""
+    engine: str = "processes"
+    """What extracts the articles: "processes" (a pool on this machine) or "dask" (a Dask cluster)."""
+    scheduler: str | None = None
+    """With engine "dask": the scheduler's address (tcp://host:8786); None starts a LocalCluster
+    of `workers` processes on this machine."""
 
 
 @dataclass(frozen=True)
@@ -86,14 +97,24 @@ class BuildResult:
 def extract_articles(inputs: Sequence[Path | str], config: BuildConfig = BuildConfig()) -> Iterator[ArticleFacts | Skipped]:
     """Read, clean and extract each input article (a Skipped record for unreadable input), in input order."""
     files = find_input_files([Path(p) for p in inputs])
-    workers = config.workers or default_workers()
     cache = config.cache
     if cache and config.rebuild:
         shutil.rmtree(cache, ignore_errors=True)
     started = run_started()
-    yield from unique_articles(files, extract_files(files, workers=workers, cache_folder=cache))
+    yield from unique_articles(files, _extract_files(files, config, cache))
     if cache:
         FactsCache(cache).prune(used_since=started)
+
+
+def _extract_files(files: list, config: BuildConfig, cache: Path | None) -> Iterator[list]:
+    """Per-file results, in input order, from the engine the config names."""
+    if config.engine == "dask":
+        from graphbuild.dask_engine import extract_files_dask
+
+        return extract_files_dask(files, scheduler=config.scheduler, workers=config.workers, cache_folder=cache)
+    if config.engine != "processes":
+        raise EngineError(f"unknown engine {config.engine!r} (choose one of {', '.join(ENGINES)})")
+    return extract_files(files, workers=config.workers or default_workers(), cache_folder=cache)
 
 
 def build(
@@ -109,6 +130,15 @@ def build(
     progress bar); `clock` is injectable so summaries can be tested.
     """
     started = clock()
+    facts, skipped, people, link_counts = _read_and_resolve(inputs, config, progress)
+    graph = to_graph(facts, people, base_iri=config.base_iri)
+    events = sum(len(f.events) for f in facts)
+    summary = Summary(len(facts), tuple(skipped), len(people), events, len(graph), clock() - started, **link_counts)
+    return BuildResult(graph, tuple(facts), tuple(people), summary)
+
+
+def _read_and_resolve(inputs: Sequence[Path | str], config: BuildConfig, progress: Callable[[Iterable], Iterable]):
+    """(facts, skipped, people, link counts) of a build: everything but the graph."""
     gazetteer = load_gazetteer(config.gazetteers) if config.gazetteers else None  # fail before the long part
     facts, skipped = [], []
     for item in progress(extract_articles(inputs, config)):
@@ -116,10 +146,7 @@ def build(
     if not facts:
         raise InputError(_nothing_read(inputs, skipped))
     people, link_counts = _resolve_and_link(facts, gazetteer)
-    graph = to_graph(facts, people, base_iri=config.base_iri)
-    events = sum(len(f.events) for f in facts)
-    summary = Summary(len(facts), tuple(skipped), len(people), events, len(graph), clock() - started, **link_counts)
-    return BuildResult(graph, tuple(facts), tuple(people), summary)
+    return facts, skipped, people, link_counts
 
 
 def _resolve_and_link(facts: list[ArticleFacts], gazetteer: Gazetteer | None) -> tuple[list[Person], dict]:
@@ -136,28 +163,44 @@ def run(
     inputs: Sequence[Path | str],
     out_dir: Path | str = "out",
     config: BuildConfig = BuildConfig(),
-    **build_options,
+    *,
+    progress: Callable[[Iterable], Iterable] = lambda items: items,
+    clock: Callable[[], float] = time.perf_counter,
 ) -> BuildResult:
-    """Build, then write graph.ttl (and graph.html, articles.jsonl) into `out_dir`.
+    """Build, then write graph.ttl, the store graph.oxigraph/ (and graph.html, articles.jsonl) into `out_dir`.
 
-    Every file is written beside its final name and renamed into place, so a
-    failed or interrupted run leaves the previous outputs whole.
+    The Turtle is written as its triples stream, never holding the whole
+    graph in memory; the store is then bulk-loaded from it, and the returned
+    graph reads that store (read-only). Every output is written beside its
+    final name and renamed into place, so a failed or interrupted run leaves
+    the previous outputs whole (a store left from an older graph.ttl is
+    recognised as stale and never used).
     """
     out = Path(out_dir)
     if config.cache is None:
         config = replace(config, cache=out / CACHE_FOLDER)
-    result = build(inputs, config, **build_options)
-    out.mkdir(parents=True, exist_ok=True)
-    write_turtle(result.graph, out / GRAPH_FILE)
+    started = clock()
+    facts, skipped, people, link_counts = _read_and_resolve(inputs, config, progress)
+    store = StoreLoader(out / GRAPH_FILE, TURTLE_HEADER)  # what it cannot write raises OutputError, like the Turtle
+    try:
+        triples = write_graph_turtle(graph_blocks(facts, people, base_iri=config.base_iri), out / GRAPH_FILE,
+                                     tee=store.load)
+    except BaseException:
+        store.abandon()
+        raise
+    store.finish()
+    graph = load_graph(out / GRAPH_FILE)
     written = [out / GRAPH_FILE]
     if config.html:
         from graphbuild.render import write_html
 
-        write_html(result.graph, out / HTML_FILE)
+        write_html(graph, out / HTML_FILE, config.view)
         written.append(out / HTML_FILE)
     if config.keep_text:
-        written.append(write_atomically(out / TEXT_FILE, _articles_jsonl(f.article for f in result.facts)))
-    return BuildResult(result.graph, result.facts, result.people, result.summary, tuple(written))
+        written.append(write_atomically(out / TEXT_FILE, _articles_jsonl(f.article for f in facts)))
+    events = sum(len(f.events) for f in facts)
+    summary = Summary(len(facts), tuple(skipped), len(people), events, triples, clock() - started, **link_counts)
+    return BuildResult(graph, tuple(facts), tuple(people), summary, tuple(written))
 
 
 def _articles_jsonl(articles: Iterable[Article]) -> str:

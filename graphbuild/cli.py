@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Iterable, List, Optional
 
@@ -9,7 +10,8 @@ import typer
 from typing_extensions import Annotated
 
 from graphbuild import __version__
-from graphbuild.errors import GraphbuildError
+from graphbuild.errors import GraphbuildError, OutputError
+from graphbuild.view import View
 
 app = typer.Typer(
     help="Turn political news articles into a knowledge graph you can query and look at.",
@@ -64,20 +66,50 @@ def run(
     rebuild: Annotated[
         bool, typer.Option("--rebuild", help="Ignore the cache in OUT/.cache: extract every article again.")
     ] = False,
+    engine: Annotated[
+        str, typer.Option("--engine", metavar="[processes|dask]", help="Extract on a process pool here, or on a Dask cluster.")
+    ] = "processes",
+    scheduler: Annotated[
+        Optional[str],
+        typer.Option(
+            "--scheduler", metavar="ADDRESS",
+            help="With --engine dask: a running Dask scheduler (tcp://host:8786). Default: a LocalCluster here.",
+        ),
+    ] = None,
+    max_people: Annotated[
+        int, typer.Option("--max-people", min=1, help="graph.html draws at most this many people, the most connected.")
+    ] = View.max_people,
+    focus: Annotated[
+        Optional[str], typer.Option("--focus", metavar="NAME", help="graph.html draws this person, their events and who shares them.")
+    ] = None,
+    since: Annotated[
+        Optional[datetime], typer.Option("--since", formats=["%Y-%m-%d"], help="graph.html draws events reported on or after this date.")
+    ] = None,
+    relation: Annotated[
+        Optional[List[str]],
+        typer.Option("--relation", metavar="KIND", help="graph.html draws only these events (repeatable): " + ", ".join(EVENT_CHOICES) + "."),
+    ] = None,
 ) -> None:
     """Read articles and write OUT/graph.ttl and OUT/graph.html.
 
     Exit status: 0 all inputs read; 3 outputs written but some inputs were
     skipped (each is listed); 1 nothing written (the previous outputs stay).
     """
-    from graphbuild.api import BuildConfig, run as run_build
+    from graphbuild.api import ENGINES, BuildConfig, run as run_build
     from graphbuild.rdf import DEFAULT_BASE_IRI
 
+    if engine.lower() not in ENGINES:
+        raise typer.BadParameter(f"{engine!r} is not one of {', '.join(ENGINES)}", param_hint="--engine")
+    if scheduler and engine.lower() != "dask":
+        raise typer.BadParameter("a scheduler is only used with --engine dask", param_hint="--scheduler")
     config = BuildConfig(
         base_iri=base_iri or DEFAULT_BASE_IRI, keep_text=keep_text, gazetteers=tuple(gazetteer or ()),
-        workers=workers, rebuild=rebuild,
+        workers=workers, rebuild=rebuild, engine=engine.lower(), scheduler=scheduler,
+        view=View(max_people=max_people, focus=focus, since=since.date().isoformat() if since else None,
+                  kinds=_event_kinds(relation or [])),
     )
-    result = _guarded(lambda: run_build(inputs or [Path("seeds")], out, config, progress=_progress))
+    result = _guarded(lambda: run_build(inputs or [Path("seeds")], out, config, progress=_progress),
+                      unchanged=f"nothing written, {out} left as it was")
     summary = result.summary
     for skipped in summary.skipped:
         where = f"{skipped.path}:{skipped.line}" if skipped.line else skipped.path
@@ -100,17 +132,25 @@ def query(
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="table, csv or json.", case_sensitive=False)
     ] = "table",
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0, metavar="SECONDS", help="Stop a query that runs longer (0: no limit).")
+    ] = 60.0,
+    allow_update: Annotated[
+        bool, typer.Option("--allow-update", help="Run a SPARQL Update and save the changed graph back to --graph.")
+    ] = False,
 ) -> None:
     """Run a SPARQL SELECT, ASK or CONSTRUCT query over a built graph.
 
     The prefixes gb:, rdf:, rdfs:, prov:, dcterms:, schema:, skos:, owl: and
-    xsd: are predeclared. Queries are read-only.
+    xsd: are predeclared. Queries are read-only unless --allow-update is
+    given; SERVICE, FROM and LOAD are always refused.
     """
-    from graphbuild.query import format_result, load_graph, read_query, run_query
+    from graphbuild.query import query_graph_file
 
     if output_format.lower() not in ("table", "csv", "json"):
         raise typer.BadParameter(f"{output_format!r} is not one of table, csv, json", param_hint="--format")
-    text = _guarded(lambda: format_result(run_query(load_graph(graph), read_query(query_text)), output_format.lower()))
+    text = _guarded(lambda: query_graph_file(
+        graph, query_text, fmt=output_format.lower(), allow_update=allow_update, timeout=timeout))
     typer.echo(text, nl=not text.endswith("\n"))
 
 
@@ -147,12 +187,27 @@ def _link_counts(summary) -> str:
     return f" ({summary.linked} linked to the gazetteer, {summary.ambiguous} ambiguous, {summary.unlinked} unlinked)"
 
 
-def _guarded(action):
-    """Run a library call; its errors become one line on stderr and exit status 1."""
+EVENT_CHOICES = ("statement", "tweet", "letter", "bill", "briefing", "hearing")
+
+
+def _event_kinds(names: list[str]) -> tuple[str, ...]:
+    """--relation values as event classes: "bill" -> "Bill"."""
+    unknown = [name for name in names if name.lower() not in EVENT_CHOICES]
+    if unknown:
+        raise typer.BadParameter(f"{unknown[0]!r} is not one of {', '.join(EVENT_CHOICES)}", param_hint="--relation")
+    return tuple(sorted({name.lower().capitalize() for name in names}))
+
+
+def _guarded(action, unchanged: str = ""):
+    """Run a library call; its errors become one line on stderr and exit status 1.
+
+    `unchanged` says what an error before any output left alone (an OutputError says it itself).
+    """
     try:
         return action()
     except GraphbuildError as error:
-        typer.echo(f"error: {error}", err=True)
+        note = f" ({unchanged})" if unchanged and not isinstance(error, OutputError) else ""
+        typer.echo(f"error: {error}{note}", err=True)
         raise typer.Exit(1) from None
 
 

@@ -17,6 +17,14 @@ class QueryError(GraphbuildError):
     """A SPARQL query is malformed or not allowed."""
 
 
+class QueryTimeout(QueryError):
+    """A query ran longer than the time allowed and was stopped."""
+
+
+class OutputError(GraphbuildError, OSError):
+    """An output file cannot be written; the previous one is left as it was."""
+
+
 class GoldFileError(GraphbuildError):
     """A gold-facts file is missing or malformed."""
 
@@ -35,3 +43,7 @@ class PersonNotFoundError(GraphbuildError):
 
 class AmbiguousNameError(GraphbuildError):
     """Several people in the graph match the name asked for."""
+
+
+class EngineError(GraphbuildError):
+    """The extraction engine cannot run: dask is not installed, or its scheduler or workers cannot be used."""

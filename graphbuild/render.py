@@ -198,7 +198,10 @@ def select_view(nxg: networkx.MultiDiGraph, view: View) -> tuple[networkx.MultiD
     ranked = sorted((e for e in events if shared[e]), key=lambda e: (-shared[e], nxg.nodes[e]["label"], e))
     kept_events = set(ranked[: view.max_events])
     recipients = {r for e in kept_events for r in nxg.successors(e)}
-    drawn = nxg.subgraph(kept_people | kept_events | recipients).copy()
+    kept = kept_people | kept_events | recipients
+    # not nxg.subgraph(kept): its view iterates the set, in an order that changes with PYTHONHASHSEED
+    drawn = nxg.copy()
+    drawn.remove_nodes_from([node for node in nxg if node not in kept])
     return drawn, _left_out_note(len(people), len(kept_people), len(events), len(kept_events), view)
 
 
