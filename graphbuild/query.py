@@ -307,15 +307,7 @@ def _nodes(node: object) -> Iterable[CompValue]:
 
 def _node_names(node: object) -> Iterable[str]:
     """The names of every parse-tree node under node."""
-    if isinstance(node, CompValue):
-        yield node.name
-        children = node.values()
-    elif isinstance(node, (list, tuple, ParseResults)):
-        children = node
-    else:
-        return
-    for child in children:
-        yield from _node_names(child)
+    return (child.name for child in _nodes(node))
 
 
 def format_result(result: Result | None, fmt: str = "table") -> str:

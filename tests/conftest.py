@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,24 @@ def shared() -> Path:
     if not (SHARED / "devset").is_dir():
         pytest.skip(f"{SHARED} is absent: the dev set and seed gold come from ../shared beside the checkout")
     return SHARED
+
+
+SMALL_STORY = (
+    "Headline {n}\n\nSen. Jane Holloway (D-Ore.) and Sen. Tom Reyes{n} (R-Ariz.) introduced the Water {n} Act. "
+    "Rep. Ana Lind (D-Minn.) said in a statement that she opposed it.\n"
+)
+
+
+def write_small_corpus(folder: Path, count: int = 12, *, with_pdf: bool = False) -> Path:
+    """`count` .txt articles and a .jsonl of five more, each naming different people; optionally a .pdf to skip."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        (folder / f"a{n:02d}.txt").write_text(SMALL_STORY.format(n=n), encoding="utf-8")
+    records = [{"id": f"r{n}", "text": SMALL_STORY.format(n=100 + n)} for n in range(5)]
+    (folder / "digest.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    if with_pdf:
+        (folder / "notes.pdf").write_bytes(b"%PDF-1.4")  # a Skipped record must name the file as the user did
+    return folder
 
 
 def facts_of(text: str, title: str = "") -> set[tuple]:

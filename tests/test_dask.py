@@ -1,7 +1,6 @@
 """The Dask engine gives exactly the plain single-process output, and a clear error when it cannot run."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -13,21 +12,12 @@ from graphbuild.cache import FactsCache
 from graphbuild.cli import app
 from graphbuild.errors import EngineError
 from graphbuild.rdf import to_turtle
+from tests.conftest import SMALL_STORY, write_small_corpus
 
 distributed = pytest.importorskip("dask.distributed", reason="dask[distributed] is not installed (pip install 'graphbuild[dask]')")
 
-STORY = "Headline {n}\n\nSen. Jane Holloway (D-Ore.) and Sen. Tom Reyes{n} (R-Ariz.) introduced the Water {n} Act. " \
-        "Rep. Ana Lind (D-Minn.) said in a statement that she opposed it.\n"
-
-
 def _corpus(folder: Path, count: int = 12) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for n in range(count):
-        (folder / f"a{n:02d}.txt").write_text(STORY.format(n=n), encoding="utf-8")
-    records = [{"id": f"r{n}", "text": STORY.format(n=100 + n)} for n in range(5)]
-    (folder / "digest.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    (folder / "notes.pdf").write_bytes(b"%PDF-1.4")  # a Skipped record must name the file as the user did
-    return folder
+    return write_small_corpus(folder, count, with_pdf=True)
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +52,7 @@ def test_dask_cache_is_kept_by_the_driver(tmp_path, cluster, monkeypatch):
     sent = []  # the driver caches what comes back from the cluster, and only that
     real = FactsCache.put
     monkeypatch.setattr(FactsCache, "put", lambda self, input_file, records: sent.append(input_file.article_id) or real(self, input_file, records))
-    (corpus / "a03.txt").write_text(STORY.format(n=99), encoding="utf-8")
+    (corpus / "a03.txt").write_text(SMALL_STORY.format(n=99), encoding="utf-8")
     second = to_turtle(build([corpus], config).graph)
     assert sent == ["a03.txt"]
     assert second != first and second == to_turtle(build([corpus], BuildConfig(workers=1)).graph)

@@ -1,7 +1,6 @@
 """Parallel and incremental runs give exactly the plain single-process output."""
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -11,18 +10,10 @@ from graphbuild import workers
 from graphbuild.api import BuildConfig, build, run
 from graphbuild.cache import FactsCache
 from graphbuild.rdf import to_turtle
-
-STORY = "Headline {n}\n\nSen. Jane Holloway (D-Ore.) and Sen. Tom Reyes{n} (R-Ariz.) introduced the Water {n} Act. " \
-        "Rep. Ana Lind (D-Minn.) said in a statement that she opposed it.\n"
-
+from tests.conftest import SMALL_STORY, write_small_corpus
 
 def _corpus(folder: Path, count: int = 12) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for n in range(count):
-        (folder / f"a{n:02d}.txt").write_text(STORY.format(n=n), encoding="utf-8")
-    records = [{"id": f"r{n}", "text": STORY.format(n=100 + n)} for n in range(5)]
-    (folder / "digest.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    return folder
+    return write_small_corpus(folder, count)
 
 
 def _turtle(inputs, **config) -> str:
@@ -41,7 +32,7 @@ def test_workers_cache_skips_unchanged_files(tmp_path, monkeypatch):
     extracted = []
     real = workers.extract_article
     monkeypatch.setattr(workers, "extract_article", lambda article: extracted.append(article.id) or real(article))
-    (corpus / "a03.txt").write_text(STORY.format(n=99), encoding="utf-8")
+    (corpus / "a03.txt").write_text(SMALL_STORY.format(n=99), encoding="utf-8")
     second = _turtle([corpus], workers=1, cache=cache)
     assert extracted == ["a03.txt"]
     assert second == _turtle([corpus], workers=1)  # same as a run without any cache
