@@ -62,6 +62,9 @@ class BuildConfig:
     scheduler: str | None = None
     """With engine "dask": the scheduler's address (tcp://host:8786); None starts a LocalCluster
     of `workers` processes on this machine."""
+    formats: tuple[str, ...] = ()
+    """Exports besides graph.ttl (always written): any of "trig", "nq", "jsonld", "graphml", "csv"
+    (see graphbuild.exports); "ttl" is accepted and ignored."""
 
 
 @dataclass(frozen=True)
@@ -198,6 +201,11 @@ def run(
         written.append(out / HTML_FILE)
     if config.keep_text:
         written.append(write_atomically(out / TEXT_FILE, _articles_jsonl(f.article for f in facts)))
+    if config.formats:
+        from graphbuild.exports import write_exports
+
+        written.extend(write_exports(graph, out, config.formats,
+                                     blocks=lambda: graph_blocks(facts, people, base_iri=config.base_iri)))
     events = sum(len(f.events) for f in facts)
     summary = Summary(len(facts), tuple(skipped), len(people), events, triples, clock() - started, **link_counts)
     return BuildResult(graph, tuple(facts), tuple(people), summary, tuple(written))

@@ -89,6 +89,13 @@ def run(
         Optional[List[str]],
         typer.Option("--relation", metavar="KIND", help="graph.html draws only these events (repeatable): " + ", ".join(EVENT_CHOICES) + "."),
     ] = None,
+    formats: Annotated[
+        str,
+        typer.Option(
+            "--format", metavar="LIST",
+            help="Exports, comma-separated: ttl (always written), trig, nq, jsonld, graphml, csv.",
+        ),
+    ] = "ttl",
 ) -> None:
     """Read articles and write OUT/graph.ttl and OUT/graph.html.
 
@@ -107,6 +114,7 @@ def run(
         workers=workers, rebuild=rebuild, engine=engine.lower(), scheduler=scheduler,
         view=View(max_people=max_people, focus=focus, since=since.date().isoformat() if since else None,
                   kinds=_event_kinds(relation or [])),
+        formats=_formats(formats),
     )
     result = _guarded(lambda: run_build(inputs or [Path("seeds")], out, config, progress=_progress),
                       unchanged=f"nothing written, {out} left as it was")
@@ -154,6 +162,34 @@ def query(
     typer.echo(text, nl=not text.endswith("\n"))
 
 
+@app.command()
+def serve(
+    graph: Annotated[Path, typer.Argument(help="A graph written by `graphbuild run`.")] = Path("out/graph.ttl"),
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (another than 127.0.0.1 exposes the graph).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535, help="Port to listen on (0: any free port).")] = 7878,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0, metavar="SECONDS", help="Stop a query that runs longer (0: no limit).")
+    ] = 60.0,
+) -> None:
+    """Serve a graph read-only over the SPARQL 1.1 Protocol at /sparql, with a query page at /."""
+    from graphbuild.serve import make_server
+
+    def bind():
+        try:
+            return make_server(graph, host, port, timeout=timeout, log=True)
+        except OSError as error:
+            raise OutputError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+
+    server = _guarded(bind)
+    typer.echo(f"serving {graph} at {server.url}/sparql (query page at {server.url}/; Ctrl-C stops)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
 @app.command(name="eval")
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold facts, one JSON object a line (see README).")],
@@ -178,6 +214,48 @@ def explain(
 
     text = _guarded(lambda: format_explanation(explain_person(load_graph(graph), name)))
     typer.echo(text, nl=False)
+
+
+
+@app.command()
+def validate(
+    graph: Annotated[Path, typer.Argument(help="A graph written by `graphbuild run`.")] = Path("out/graph.ttl"),
+    shapes: Annotated[
+        Optional[Path], typer.Option("--shapes", help="SHACL shapes to check against. Default: ontology/shapes.ttl.")
+    ] = None,
+) -> None:
+    """Check a built graph against graphbuild's SHACL shapes; print each violation.
+
+    Exit status: 0 the graph conforms; 1 it does not (or cannot be read).
+    """
+    from graphbuild.validate import SHAPES_PATH, format_report, validate_file
+
+    report = _guarded(lambda: validate_file(graph, shapes or SHAPES_PATH))
+    typer.echo(format_report(report, str(graph)), nl=False)
+    if not report.conforms:
+        raise typer.Exit(1)
+
+@app.command()
+def stats(
+    graph: GraphOption = Path("out/graph.ttl"),
+    top: Annotated[int, typer.Option("--top", min=1, help="How many of the most connected people to list.")] = 10,
+) -> None:
+    """Count a built graph: people, events by kind, relations, most connected people, per outlet."""
+    from graphbuild.query import load_graph
+    from graphbuild.stats import format_stats, graph_stats
+
+    text = _guarded(lambda: format_stats(graph_stats(load_graph(graph), top=top)))
+    typer.echo(text, nl=False)
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    """--format "ttl,trig,csv" -> ("trig", "csv"): the exports besides graph.ttl."""
+    from graphbuild.exports import parse_formats
+
+    try:
+        return parse_formats(text)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--format") from None
 
 
 def _link_counts(summary) -> str:

@@ -13,7 +13,7 @@ from graphbuild.cli import EXIT_SKIPPED, app
 
 ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
-COMMANDS = ["run", "query", "eval", "explain"]
+COMMANDS = ["run", "query", "eval", "explain", "validate", "serve", "stats"]
 
 
 @pytest.fixture
