@@ -179,7 +179,19 @@ def write_html(graph: Graph, path: Path, view: View = View()) -> None:
     The same graph and view always give byte-identical HTML.
     """
     drawn, note = select_view(to_networkx(graph), view)
-    write_atomically(Path(path), _render_page(drawn, note))
+    write_atomically(Path(path), _render_page(drawn, note, _event_sources(graph, drawn)))
+
+
+def _event_sources(graph: Graph, nxg: networkx.MultiDiGraph) -> dict[str, list[tuple[str, str]]]:
+    """Each drawn event's distinct articles as (title, URL or ""), in IRI order."""
+    sources = {}
+    for node, kind in nxg.nodes(data="kind"):
+        if kind in EVENT_KINDS:
+            articles = sorted(graph.objects(URIRef(node), GB.reportedIn))
+            found = {a: (_first(graph, a, DCTERMS.title) or _first(graph, a, DCTERMS.identifier) or _label(graph, a),
+                         _first(graph, a, SDO.url)) for a in articles}
+            sources[node] = [found[a] for a in articles]
+    return sources
 
 
 def select_view(nxg: networkx.MultiDiGraph, view: View) -> tuple[networkx.MultiDiGraph, str]:
@@ -226,15 +238,17 @@ def _left_out_note(people: int, kept_people: int, events: int, kept_events: int,
     return shown + (f" ({'; '.join(filters)})" if filters else "") + ". Use --focus, --since or --relation to see other parts."
 
 
-def _render_page(nxg: networkx.MultiDiGraph, note: str = "") -> str:
-    net = _to_pyvis(nxg, _layout(nxg))
-    data = {"nodes": net.nodes, "edges": net.edges, "options": VIS_OPTIONS}
+def _render_page(nxg: networkx.MultiDiGraph, note: str = "",
+                 sources: dict[str, list[tuple[str, str]]] | None = None) -> str:
+    sources = sources or {}
+    net = _to_pyvis(nxg, _layout(nxg), sources)
+    data = {"nodes": net.nodes, "edges": net.edges, "options": VIS_OPTIONS, "explore": _explore_data(nxg, sources)}
     vis_js, vis_css = _vis_assets()
     people = sum(1 for _, kind in nxg.nodes(data="kind") if kind == "person")
     return PAGE.substitute(
         csp=f"default-src 'none'; script-src {_script_hash(vis_js)} {_script_hash(INIT_JS)}; "
             "style-src 'unsafe-inline'; img-src data:",
-        vis_css=vis_css, page_css=PAGE_CSS, legend=_legend_html(),
+        vis_css=vis_css, page_css=PAGE_CSS, legend=_legend_html(), explore=EXPLORE_HTML,
         summary=html.escape(f"{people} people, {len(nxg) - people} events and organizations, "
                             f"{nxg.number_of_edges()} links. {note}".strip()),
         data=_script_json(data), vis_js=vis_js, init_js=INIT_JS,
@@ -255,7 +269,8 @@ def _layout(nxg: networkx.MultiDiGraph) -> dict[str, tuple[int, int]]:
     return {node: (round(x), round(y)) for node, (x, y) in positions.items()}
 
 
-def _to_pyvis(nxg: networkx.MultiDiGraph, positions: dict[str, tuple[int, int]]):
+def _to_pyvis(nxg: networkx.MultiDiGraph, positions: dict[str, tuple[int, int]],
+              sources: dict[str, list[tuple[str, str]]]):
     # directed=True skips pyvis's quadratic duplicate-edge check (STACK-NOTES).
     from pyvis.network import Network
 
@@ -266,9 +281,54 @@ def _to_pyvis(nxg: networkx.MultiDiGraph, positions: dict[str, tuple[int, int]])
                      shape=SHAPES[attrs["kind"]], color=_node_colour(attrs),
                      size=_node_size(attrs, nxg.degree(node)), x=x, y=y)
     for number, (source, target, attrs) in enumerate(nxg.edges(data=True)):
+        articles = len(sources.get(source if attrs["relation"] == ADDRESSED_TO else target, ()))
         net.add_edge(source, target, id=f"e{number}", label=attrs["relation"],
-                     title=_edge_title(nxg, source, target, attrs))
+                     title=_edge_title(nxg, source, target, attrs, articles), width=_edge_width(articles))
     return net
+
+
+def _edge_width(articles: int) -> int:
+    """Thicker the more distinct articles report the edge's event: 1 px for one (or none), up to 8."""
+    return min(8, 1 + 2 * (articles - 1)) if articles > 1 else 1
+
+
+def _party_key(attrs: dict) -> str:
+    """The PARTY_COLOURS key of a person: a party code, "several" or "" (unknown or other)."""
+    return attrs["party"] if attrs["party"] in PARTY_NAMES else ("several" if "/" in attrs["party"] else "")
+
+
+def _explore_data(nxg: networkx.MultiDiGraph, sources: dict[str, list[tuple[str, str]]]) -> dict:
+    """What the page's search, filters and fact panel read: articles, filter choices, per-node facts."""
+    articles = sorted({article for found in sources.values() for article in found})
+    index = {article: number for number, article in enumerate(articles)}
+    meta: dict[str, dict] = {}
+    for node, attrs in nxg.nodes(data=True):
+        kind = attrs["kind"]
+        if kind == "person":
+            facts = [{"relation": relation, "event": event, "kind": nxg.nodes[event]["kind"],
+                      "label": nxg.nodes[event]["label"], "evidence": nxg.nodes[event]["evidence"],
+                      "date": nxg.nodes[event].get("date", ""),
+                      "articles": [index[a] for a in sources.get(event, ())]}
+                     for _, event, relation in nxg.out_edges(node, keys=True)]
+            facts.sort(key=lambda f: (f["date"], f["kind"], f["label"], f["event"], f["relation"]))
+            meta[node] = {"kind": kind, "label": attrs["label"], "names": list(attrs.get("names", ())),
+                          "party": _party_key(attrs), "about": " · ".join(_node_title(attrs).split("\n")[1:]),
+                          "facts": facts}
+        elif kind == "organization":
+            meta[node] = {"kind": kind, "label": attrs["label"]}
+        else:
+            meta[node] = {"kind": kind, "label": attrs["label"], "evidence": attrs["evidence"],
+                          "articles": [index[a] for a in sources.get(node, ())],
+                          "people": sorted(p for p in nxg.predecessors(node) if nxg.nodes[p]["kind"] == "person"),
+                          "to": sorted(nxg.successors(node))}
+    kinds = {m["kind"] for m in meta.values()}
+    parties = {m["party"] for m in meta.values() if m["kind"] == "person"}
+    return {
+        "articles": [{"title": title, "url": url} for title, url in articles],
+        "kinds": [k for k in EVENT_KINDS if k in kinds],
+        "parties": [{"key": key, "text": text} for key, _, text in PARTY_COLOURS if key in parties],
+        "meta": meta,
+    }
 
 
 def _node_colour(attrs: dict) -> str:
@@ -276,7 +336,7 @@ def _node_colour(attrs: dict) -> str:
         return ORGANIZATION_COLOUR
     if attrs["kind"] != "person":
         return EVENT_COLOUR
-    party = attrs["party"] if attrs["party"] in PARTY_NAMES else ("several" if "/" in attrs["party"] else "")
+    party = _party_key(attrs)
     return next(colour for key, colour, _ in PARTY_COLOURS if key == party)
 
 
@@ -298,8 +358,10 @@ def _node_title(attrs: dict) -> str:
     return _with_provenance(head, attrs["evidence"], attrs["article"], attrs["article_url"])
 
 
-def _edge_title(nxg: networkx.MultiDiGraph, source: str, target: str, attrs: dict) -> str:
+def _edge_title(nxg: networkx.MultiDiGraph, source: str, target: str, attrs: dict, articles: int = 0) -> str:
     head = f"{nxg.nodes[source]['label']} {attrs['relation']} {nxg.nodes[target]['label']}"
+    if articles > 1:
+        head += f" ({articles} articles)"
     return _with_provenance(head, attrs["evidence"], attrs["article"])
 
 
@@ -350,8 +412,9 @@ def _legend_html() -> str:
         '<aside class="legend" aria-label="Legend">'
         f"<h2>People</h2><p>colour = party, size = how connected</p><ul>{parties}</ul>"
         f"<h2>Events</h2><p>shape = kind</p><ul>{events}{other}</ul>"
-        f"<h2>Arrows</h2><p>{html.escape(relations)}</p>"
-        "<p>Hover a node or an arrow to read the evidence sentence and its article.</p></aside>"
+        f"<h2>Arrows</h2><p>{html.escape(relations)}; thicker = reported in more articles</p>"
+        "<p>Hover a node or an arrow to read the evidence sentence and its article; "
+        "click a person to list their facts.</p></aside>"
     )
 
 
@@ -387,8 +450,10 @@ VIS_OPTIONS = {
     },
 }
 
-# Reads the data block as JSON (never as code) and exposes the DataSets for tests.
-INIT_JS = """
+# Reads the data block as JSON (never as code), draws it, wires search, filters and
+# the fact panel, and exposes the DataSets for tests. Kept in one inline script so
+# the CSP hash (computed from this text in _render_page) covers all of it.
+INIT_JS = r"""
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("graph-data").textContent);
@@ -396,9 +461,212 @@ INIT_JS = """
   var edges = new vis.DataSet(data.edges);
   var container = document.getElementById("graph");
   var network = new vis.Network(container, {nodes: nodes, edges: edges}, data.options);
-  window.graphbuild = {network: network, nodes: nodes, edges: edges};
+  var explore = data.explore || {articles: [], kinds: [], parties: [], meta: {}};
+  var meta = explore.meta;
+  var byId = function (id) { return document.getElementById(id); };
+
+  // Every string below comes from scraped articles: it only ever reaches the page
+  // through textContent, option.value or a checked http(s) href, never as markup.
+  function el(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text) { node.textContent = text; }
+    if (className) { node.className = className; }
+    return node;
+  }
+  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+  function webUrl(url) { return typeof url === "string" && /^https?:\/\//i.test(url) ? url : ""; }
+  function fold(text) {
+    return String(text || "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+  }
+
+  // --- search ---------------------------------------------------------------
+  var people = Object.keys(meta).filter(function (id) { return meta[id].kind === "person"; }).map(function (id) {
+    return {id: id, label: meta[id].label, names: [meta[id].label].concat(meta[id].names).map(fold)};
+  }).sort(function (a, b) { return a.label < b.label ? -1 : a.label > b.label ? 1 : (a.id < b.id ? -1 : 1); });
+
+  function rank(person, query) {
+    var best = 3;
+    person.names.forEach(function (name) {
+      if (name.indexOf(query) === 0) { best = Math.min(best, 0); }
+      else if ((" " + name).indexOf(" " + query) >= 0) { best = Math.min(best, 1); }
+      else if (name.indexOf(query) >= 0) { best = Math.min(best, 2); }
+    });
+    return best;
+  }
+  function findPeople(text) {
+    var query = fold(text);
+    if (!query) { return []; }
+    return people.map(function (p) { return {person: p, rank: rank(p, query)}; })
+      .filter(function (m) { return m.rank < 3; })
+      .sort(function (a, b) { return a.rank - b.rank; })  // stable: label order within a rank
+      .map(function (m) { return m.person.id; });
+  }
+  function choose(id) {
+    network.selectNodes([id]);
+    network.focus(id, {scale: Math.max(network.getScale(), 1), animation: false});
+    showDetails(id);
+  }
+  var search = byId("search"), matches = byId("matches");
+  function listMatches() {
+    clear(matches);
+    findPeople(search.value).slice(0, 8).forEach(function (id) {
+      var item = el("li"), button = el("button", meta[id].label);
+      button.type = "button";
+      button.addEventListener("click", function () { choose(id); });
+      item.appendChild(button);
+      matches.appendChild(item);
+    });
+    if (search.value.trim() && !matches.firstChild) { matches.appendChild(el("li", "no one by that name", "hint")); }
+  }
+  search.addEventListener("input", listMatches);
+  search.addEventListener("keydown", function (event) {
+    if (event.key === "Enter") {
+      var found = findPeople(search.value);
+      if (found.length) { choose(found[0]); }
+      event.preventDefault();
+    }
+  });
+
+  // --- filters --------------------------------------------------------------
+  function checkbox(parent, value, text) {
+    var label = el("label"), box = el("input");
+    box.type = "checkbox";
+    box.value = value;
+    box.checked = true;
+    box.addEventListener("change", applyFilters);
+    label.appendChild(box);
+    label.appendChild(document.createTextNode(" " + text));
+    parent.appendChild(label);
+  }
+  explore.kinds.forEach(function (kind) { checkbox(byId("filter-kind"), kind, kind); });
+  explore.parties.forEach(function (party) { checkbox(byId("filter-party"), party.key, party.text); });
+  var articleSelect = byId("filter-article");
+  explore.articles.forEach(function (article, number) {
+    var option = el("option", article.title || "(untitled)");
+    option.value = String(number);
+    articleSelect.appendChild(option);
+  });
+  articleSelect.addEventListener("change", applyFilters);
+
+  function ticked(id) {
+    var on = {};
+    byId(id).querySelectorAll("input:checked").forEach(function (box) { on[box.value] = true; });
+    return on;
+  }
+  function applyFilters() {
+    var kinds = ticked("filter-kind"), parties = ticked("filter-party");
+    var article = articleSelect.value === "" ? -1 : Number(articleSelect.value);
+    var narrowed = article >= 0 || explore.kinds.some(function (k) { return !kinds[k]; });
+    var shown = {};
+    Object.keys(meta).forEach(function (id) {
+      var m = meta[id];
+      if (m.kind !== "person" && m.kind !== "organization") {
+        shown[id] = kinds[m.kind] === true && (article < 0 || m.articles.indexOf(article) >= 0) &&
+          (m.people.length === 0 || m.people.some(function (p) { return parties[meta[p].party] === true; }));
+        if (shown[id]) { m.to.forEach(function (r) { shown[r] = true; }); }
+      }
+    });
+    Object.keys(meta).forEach(function (id) {
+      var m = meta[id];
+      if (m.kind === "person") {
+        shown[id] = parties[m.party] === true &&
+          (m.facts.length === 0 ? !narrowed : m.facts.some(function (f) { return shown[f.event]; }));
+      } else if (m.kind === "organization") {
+        shown[id] = shown[id] === true;
+      }
+    });
+    var nodeUpdates = [], edgeUpdates = [], count = 0;
+    nodes.forEach(function (node) {
+      var hidden = !shown[node.id];
+      if (!hidden) { count += 1; }
+      if (Boolean(node.hidden) !== hidden) { nodeUpdates.push({id: node.id, hidden: hidden}); }
+    });
+    edges.forEach(function (edge) {
+      var hidden = !shown[edge.from] || !shown[edge.to];
+      if (Boolean(edge.hidden) !== hidden) { edgeUpdates.push({id: edge.id, hidden: hidden}); }
+    });
+    nodes.update(nodeUpdates);
+    edges.update(edgeUpdates);
+    byId("filter-status").textContent = count === nodes.length ? "" : count + " of " + nodes.length + " nodes shown";
+  }
+  byId("filter-reset").addEventListener("click", function () {
+    document.querySelectorAll("#filter-kind input, #filter-party input").forEach(function (box) { box.checked = true; });
+    articleSelect.value = "";
+    applyFilters();
+  });
+
+  // --- details panel --------------------------------------------------------
+  var details = byId("details");
+  function articleList(numbers) {
+    var list = el("ul", "", "sources");
+    numbers.forEach(function (number) {
+      var article = explore.articles[number], item = el("li"), url = webUrl(article.url);
+      var title = article.title || "(untitled)";
+      if (url) {
+        var link = el("a", title);
+        link.setAttribute("href", url);
+        link.setAttribute("rel", "noopener noreferrer");
+        link.setAttribute("target", "_blank");
+        item.appendChild(link);
+      } else {
+        item.appendChild(el("span", title));
+      }
+      list.appendChild(item);
+    });
+    return list;
+  }
+  function showDetails(id) {
+    var m = meta[id];
+    if (!m) { return; }
+    clear(details);
+    details.appendChild(el("h2", m.label));
+    if (m.kind === "person") {
+      if (m.about) { details.appendChild(el("p", m.about, "about")); }
+      if (m.names.length) { details.appendChild(el("p", "Also: " + m.names.join("; "), "about")); }
+      if (!m.facts.length) { details.appendChild(el("p", "No drawn facts.", "hint")); }
+      var facts = el("ol", "", "facts");
+      m.facts.forEach(function (fact) {
+        var item = el("li");
+        var head = el("p", "", "fact");
+        head.appendChild(el("strong", fact.relation));
+        head.appendChild(document.createTextNode(" " + fact.kind + ": " + fact.label + (fact.date ? " (" + fact.date + ")" : "")));
+        item.appendChild(head);
+        if (fact.evidence) { item.appendChild(el("blockquote", fact.evidence)); }
+        if (fact.articles.length) { item.appendChild(articleList(fact.articles)); }
+        facts.appendChild(item);
+      });
+      details.appendChild(facts);
+    } else if (m.kind !== "organization") {
+      details.appendChild(el("p", m.kind, "about"));
+      if (m.people.length) {
+        details.appendChild(el("p", "People: " + m.people.map(function (p) { return meta[p].label; }).join("; "), "about"));
+      }
+      if (m.evidence) { details.appendChild(el("blockquote", m.evidence)); }
+      if (m.articles.length) { details.appendChild(articleList(m.articles)); }
+    }
+  }
+  network.on("click", function (params) {
+    if (params.nodes.length) { showDetails(params.nodes[0]); }
+  });
+
+  window.graphbuild = {network: network, nodes: nodes, edges: edges,
+                       findPeople: findPeople, choose: choose, applyFilters: applyFilters};
 })();
 """
+
+EXPLORE_HTML = """<section class="explore" aria-label="Search and filters">
+<label for="search" class="find">Find a person</label>
+<input id="search" type="search" autocomplete="off" spellcheck="false" placeholder="name or other name">
+<ul id="matches"></ul>
+<details open><summary>Filters</summary>
+<fieldset id="filter-kind"><legend>Event kind</legend></fieldset>
+<fieldset id="filter-party"><legend>Party</legend></fieldset>
+<label for="filter-article">Article</label>
+<select id="filter-article"><option value="">all articles</option></select>
+<button id="filter-reset" type="button">Show all</button> <span id="filter-status"></span>
+</details>
+<section id="details" aria-live="polite"><p class="hint">Click a person to list their facts with the evidence.</p></section>
+</section>"""
 
 PAGE_CSS = """
 html, body { margin: 0; height: 100%; font-family: system-ui, sans-serif; color: #222; }
@@ -413,6 +681,20 @@ main { display: flex; flex: 1 1 auto; min-height: 400px; }
 .legend p { margin: 0.1rem 0; color: #555; }
 .legend ul { list-style: none; margin: 0.2rem 0; padding: 0; }
 .legend li { display: flex; align-items: center; gap: 0.4rem; }
+.explore { flex: 0 0 19rem; font-size: 13px; padding: 0.5rem 0.75rem; border-right: 1px solid #ddd; overflow-y: auto; }
+.explore input[type=search], .explore select { width: 100%; box-sizing: border-box; margin: 0.2rem 0; }
+.explore ul { list-style: none; margin: 0.2rem 0; padding: 0; }
+#matches button { background: none; border: none; padding: 0.1rem 0; color: #1a4f9c; cursor: pointer; text-align: left; font: inherit; }
+.explore fieldset { border: 1px solid #ddd; margin: 0.3rem 0; padding: 0.2rem 0.4rem; }
+.explore fieldset label { display: inline-block; margin-right: 0.6rem; white-space: nowrap; }
+.explore summary { font-weight: bold; cursor: pointer; margin-top: 0.4rem; }
+.explore .find { font-weight: bold; }
+#filter-status, .hint, .about { color: #555; }
+#details h2 { font-size: 1rem; margin: 0.8rem 0 0.2rem; }
+#details p { margin: 0.15rem 0; }
+#details ol { padding-left: 1.2rem; margin: 0.3rem 0; }
+#details blockquote { margin: 0.2rem 0 0.2rem 0.3rem; padding-left: 0.5rem; border-left: 3px solid #ddd; white-space: pre-wrap; }
+#details .sources { font-size: 12px; }
 div.vis-tooltip { white-space: pre-wrap; max-width: 32rem; font-family: system-ui, sans-serif; font-size: 13px; }
 """
 
@@ -428,7 +710,7 @@ PAGE = Template("""<!DOCTYPE html>
 </head>
 <body>
 <header><h1>graphbuild: who did what</h1><span>$summary</span></header>
-<main><div id="graph"></div>$legend</main>
+<main>$explore<div id="graph"></div>$legend</main>
 <script type="application/json" id="graph-data">$data</script>
 <script>$vis_js</script>
 <script>$init_js</script>
