@@ -59,15 +59,19 @@ def pwn_graph() -> Graph:
     return graph
 
 
-@pytest.fixture(scope="module")
-def context(tmp_path_factory):
+def launch_chromium(tmp_path_factory, **options):
+    """A headless Debian Chromium context driven by playwright (never a downloaded browser)."""
     sync_api = pytest.importorskip("playwright.sync_api", reason="needs pip install playwright")
     with sync_api.sync_playwright() as pw:
         ctx = pw.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("profile")), executable_path=CHROMIUM,
-            args=CHROMIUM_ARGS, headless=True, viewport={"width": 1200, "height": 800})
+            str(tmp_path_factory.mktemp("profile")), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True, **options)
         yield ctx
         ctx.close()
+
+
+@pytest.fixture(scope="module")
+def context(tmp_path_factory):
+    yield from launch_chromium(tmp_path_factory, viewport={"width": 1200, "height": 800})
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from rdflib.namespace import DCTERMS, SDO, SKOS
 
 from graphbuild.render import INIT_JS, _script_hash, write_html
 from graphbuild.vocab import GB
-from test_browser import CHROMIUM, CHROMIUM_ARGS, dom_point
+from test_browser import CHROMIUM, dom_point, launch_chromium
 
 X = Namespace("https://example.org/id/")
 EVIDENCE = "Schumer and Sanders said the disclosure rules must change."
@@ -108,13 +108,7 @@ browser = pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"),
 
 @pytest.fixture(scope="module")
 def context(tmp_path_factory):
-    sync_api = pytest.importorskip("playwright.sync_api", reason="needs pip install playwright")
-    with sync_api.sync_playwright() as pw:
-        ctx = pw.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("profile")), executable_path=CHROMIUM,
-            args=CHROMIUM_ARGS, headless=True, offline=True, viewport={"width": 1400, "height": 900})
-        yield ctx
-        ctx.close()
+    yield from launch_chromium(tmp_path_factory, offline=True, viewport={"width": 1400, "height": 900})
 
 
 @pytest.fixture
