@@ -27,7 +27,7 @@ from typing import Callable, Iterable, Iterator
 
 from rdflib import Graph
 
-from graphbuild.files import write_atomically
+from graphbuild.files import write_atomically, write_streamed
 from graphbuild.rdf import (
     IRI,
     RDF_TYPE,
@@ -37,7 +37,6 @@ from graphbuild.rdf import (
     PairKey,
     _ordered_blocks,
     _turtle_chunks,
-    _write_atomically,
 )
 from graphbuild.vocab import GB
 
@@ -195,7 +194,7 @@ def write_trig(blocks: Iterable[tuple[str, Iterable[PairKey]]], path: Path | str
         if current is not None:
             stream.write("}\n")
 
-    _write_atomically(path, write)
+    write_streamed(path, write)
     return Path(path)
 
 
@@ -207,7 +206,7 @@ def write_nquads(blocks: Iterable[tuple[str, Iterable[PairKey]]], path: Path | s
             for predicate, kind, value, datatype, language in sorted(pairs):
                 stream.write(f"<{subject}> <{predicate}> {_nt_object(kind, value, datatype, language)}{tail}")
 
-    _write_atomically(path, write)
+    write_streamed(path, write)
     return Path(path)
 
 

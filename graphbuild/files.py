@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Callable, TextIO
 
 from graphbuild.errors import OutputError
 
@@ -18,21 +19,26 @@ def write_atomically(path: Path | str, text: str) -> Path:
         OutputError: the file cannot be written (no space, no permission, a
             file where a folder should be); the previous file is untouched.
     """
+    return write_streamed(path, lambda stream: stream.write(text))
+
+
+def write_streamed(path: Path | str, write: Callable[[TextIO], object]) -> Path:
+    """write_atomically for output too big to hold: `write(stream)` fills the temporary file."""
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _write_and_rename(path, text)
+        _write_and_rename(path, write)
     except OSError as error:
         reason = error.strerror or str(error)
         raise OutputError(f"cannot write {path}: {reason} (the previous {path.name}, if any, is left as it was)") from error
     return path
 
 
-def _write_and_rename(path: Path, text: str) -> None:
+def _write_and_rename(path: Path, write: Callable[[TextIO], object]) -> None:
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with open(handle, "w", encoding="utf-8", newline="\n", buffering=1 << 20) as stream:
+            write(stream)
             stream.flush()
             os.fsync(stream.fileno())  # else a power cut after the rename can leave an empty file
         os.chmod(temp, 0o644)  # mkstemp makes it 0600; outputs are meant to be shared

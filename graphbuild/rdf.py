@@ -14,9 +14,7 @@ whatever order the records arrive in.
 from __future__ import annotations
 
 import heapq
-import os
 import re
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -30,7 +28,8 @@ import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, BNode, Graph, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SDO, SKOS
 
-from graphbuild.errors import BaseIriError, OutputError
+from graphbuild.errors import BaseIriError
+from graphbuild.files import write_streamed
 from graphbuild.legislation import Legislation, group_bills
 from graphbuild.model import (
     EVENT_KINDS,
@@ -202,7 +201,7 @@ def to_turtle(graph: Graph) -> str:
 def write_turtle(graph: Graph, path: Path | str) -> None:
     """Write the graph's Turtle to path atomically: readers see the old file or the new one."""
     text = to_turtle(graph)
-    _write_atomically(path, lambda stream: stream.write(text))
+    write_streamed(path, lambda stream: stream.write(text))
 
 
 def write_graph_turtle(
@@ -230,37 +229,12 @@ def write_graph_turtle(
         if tee is not None and pending:
             tee("".join(pending))
 
-    _write_atomically(path, write)
+    write_streamed(path, write)
     return count
 
 
 TEE_CHUNK = 16_000_000
 """Characters of Turtle per chunk handed to `tee`: ~250,000 triples, which Oxigraph bulk-loads in ~0.3 GiB."""
-
-
-def _write_atomically(path: Path | str, write: Callable[[TextIO], object]) -> None:
-    """write(stream) into a temporary file beside path, flushed to disk, then renamed into place.
-
-    Raises OutputError when the file cannot be written; the previous one is then untouched.
-    """
-    path = Path(path)
-    temp = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with open(handle, "w", encoding="utf-8", newline="\n", buffering=1 << 20) as stream:
-            write(stream)
-            stream.flush()
-            os.fsync(stream.fileno())  # else a power cut after the rename can leave an empty file
-        os.chmod(temp, 0o644)  # mkstemp makes it 0600; outputs are meant to be shared
-        os.replace(temp, path)
-    except BaseException as error:
-        if temp:
-            Path(temp).unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            reason = error.strerror or str(error)
-            raise OutputError(f"cannot write {path}: {reason} (the previous {path.name}, if any, is left as it was)") from error
-        raise
 
 
 # ---------------------------------------------------------------- Turtle
