@@ -33,10 +33,10 @@ from graphbuild.rdf import (
     RDF_TYPE,
     TURTLE_HEADER,
     XSD_STRING,
-    _ESCAPES,
+    LITERAL_ESCAPES,
     PairKey,
-    _ordered_blocks,
-    _turtle_chunks,
+    ordered_blocks,
+    turtle_chunks,
 )
 from graphbuild.vocab import GB
 
@@ -130,7 +130,7 @@ def write_exports(
     nxg = None
     for name in formats:
         if name in ("trig", "nq"):
-            stream = blocks() if blocks is not None else _ordered_blocks(graph)
+            stream = blocks() if blocks is not None else ordered_blocks(graph)
             if stream is None:
                 raise ValueError("the graph has blank nodes: graphbuild writes none, so it cannot export it per article")
             writer = write_trig if name == "trig" else write_nquads
@@ -188,7 +188,7 @@ def write_trig(blocks: Iterable[tuple[str, Iterable[PairKey]]], path: Path | str
                 if name is not None:
                     stream.write(f"<{name}> {{\n")
                 current = name
-            for text, triples in _turtle_chunks([(subject, pairs)]):
+            for text, triples in turtle_chunks([(subject, pairs)]):
                 if triples:
                     stream.write(text)
         if current is not None:
@@ -213,7 +213,7 @@ def write_nquads(blocks: Iterable[tuple[str, Iterable[PairKey]]], path: Path | s
 def _nt_object(kind: int, value: str, datatype: str, language: str) -> str:
     if kind == IRI:
         return f"<{value}>"
-    quoted = '"' + value.translate(_ESCAPES) + '"'
+    quoted = '"' + value.translate(LITERAL_ESCAPES) + '"'
     if language:
         return f"{quoted}@{language}"
     return quoted if datatype == XSD_STRING else f"{quoted}^^<{datatype}>"

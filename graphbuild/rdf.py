@@ -192,7 +192,7 @@ def to_turtle(graph: Graph) -> str:
     types first: the order graph_blocks streams. A graph with blank nodes is printed by
     rdflib's longturtle with canonical blank node labels instead.
     """
-    blocks = _ordered_blocks(graph)
+    blocks = ordered_blocks(graph)
     if blocks is None:
         return graph.serialize(format="longturtle", canon=True)
     return _turtle(blocks)
@@ -217,7 +217,7 @@ def write_graph_turtle(
 
     def write(stream: TextIO) -> None:
         nonlocal count, pending, pending_size
-        for text, triples in _turtle_chunks(blocks):
+        for text, triples in turtle_chunks(blocks):
             stream.write(text)
             count += triples
             if tee is not None and triples:
@@ -265,17 +265,17 @@ _PREFIXED = {
 
 TURTLE_HEADER = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in TURTLE_PREFIXES.items()) + "\n"
 
-_ESCAPES = {code: f"\\u{code:04X}" for code in [*range(0x20), 0x7F]}
-_ESCAPES.update({ord("\t"): "\\t", ord("\n"): "\\n", ord("\r"): "\\r", ord('"'): '\\"', ord("\\"): "\\\\"})
+LITERAL_ESCAPES = {code: f"\\u{code:04X}" for code in [*range(0x20), 0x7F]}
+LITERAL_ESCAPES.update({ord("\t"): "\\t", ord("\n"): "\\n", ord("\r"): "\\r", ord('"'): '\\"', ord("\\"): "\\\\"})
 """Characters a Turtle string literal escapes: quote, backslash, line breaks and other controls."""
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 
 
 def _turtle(blocks: Iterable[tuple[str, Iterable[PairKey]]]) -> str:
-    return "".join(text for text, _count in _turtle_chunks(blocks))
+    return "".join(text for text, _count in turtle_chunks(blocks))
 
 
-def _turtle_chunks(blocks: Iterable[tuple[str, Iterable[PairKey]]]) -> Iterator[tuple[str, int]]:
+def turtle_chunks(blocks: Iterable[tuple[str, Iterable[PairKey]]]) -> Iterator[tuple[str, int]]:
     """The Turtle of blocks in subject order, a chunk per subject with its number of triples."""
     yield TURTLE_HEADER, 0
     for subject, keys in blocks:
@@ -305,7 +305,7 @@ def _iri_text(iri: str) -> str:
 def _literal_text(value: str, datatype: str, language: str) -> str:
     if datatype == XSD_INTEGER and _INTEGER.fullmatch(value):
         return value
-    quoted = '"' + value.translate(_ESCAPES) + '"'
+    quoted = '"' + value.translate(LITERAL_ESCAPES) + '"'
     if language:
         return quoted + "@" + language
     return quoted if datatype == XSD_STRING else quoted + "^^" + _iri_text(datatype)
@@ -318,7 +318,7 @@ def _pair_key(predicate: ox.NamedNode, obj: ox.NamedNode | ox.Literal) -> PairKe
     return (predicate.value, LITERAL, obj.value, obj.datatype.value, obj.language or "")
 
 
-def _ordered_blocks(graph: Graph) -> Iterator[tuple[str, Iterable[PairKey]]] | None:
+def ordered_blocks(graph: Graph) -> Iterator[tuple[str, Iterable[PairKey]]] | None:
     """The graph's (subject, pairs) in Turtle order; None when it has blank nodes."""
     store = graph.store
     if isinstance(store, OxStore) and not store.modified and store.ordered_blocks is not None:
