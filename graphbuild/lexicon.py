@@ -24,14 +24,6 @@ TITLE_HEADS = {
 }
 """Words that make a phrase before a name a title: "Treasury Secretary", "CIA Director"."""
 
-OFFICIAL_HEADS = {
-    "president", "secretary", "director", "administrator", "adviser", "advisor",
-    "counsel", "commissioner", "ambassador", "attorney", "surgeon", "chief", "envoy",
-    "inspector", "comptroller",
-}
-"""Heads of titles that make someone an executive-branch official (gb:Official),
-unless the title also names Congress or a private company."""
-
 TITLE_MODIFIERS = {
     "national", "security", "senior", "deputy", "acting", "former", "chief", "executive",
     "committee", "top", "assistant", "special", "general", "majority", "minority",

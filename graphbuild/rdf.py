@@ -112,8 +112,12 @@ class IriMinter:
                 f"base IRI {self.base!r} must be an http(s) IRI ending in '/' or '#'"
             )
 
+    def text(self, kind: str, *keys: str) -> str:
+        """The IRI as a plain string: what the streaming writer uses (the one minting rule)."""
+        return self.base + kind + "/" + "/".join(map(_quote, keys))
+
     def mint(self, kind: str, *keys: str) -> URIRef:
-        return URIRef(self.base + "/".join([kind, *(_quote(key) for key in keys)]))
+        return URIRef(self.text(kind, *keys))
 
     def article(self, article_id: str) -> URIRef:
         return self.mint("article", article_id)
@@ -375,7 +379,7 @@ class _GraphPlan:
     """
 
     def __init__(self, iris: IriMinter, people: list[Person], facts: Iterable[ArticleFacts]) -> None:
-        self.iris, self.base = iris, iris.base
+        self.iris = iris
         self.person_by_ref = {ref: person for person in people for ref in person.refs}
         self.shared: dict[str, set[PairKey]] = defaultdict(set)
         """Subject IRI -> pairs, for nodes any article may add to."""
@@ -395,7 +399,7 @@ class _GraphPlan:
         self.add_current_values()
 
     def mint(self, kind: str, *keys: str) -> str:
-        return self.base + kind + "/" + "/".join(map(_quote, keys))
+        return self.iris.text(kind, *keys)
 
     # ---- nodes shared by articles
 
