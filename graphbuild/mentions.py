@@ -16,7 +16,7 @@ from typing import NamedTuple
 from graphbuild import lexicon
 from graphbuild.model import Article, PersonRef, Span
 from graphbuild.names import name_key, parse_name, surname_key
-from graphbuild.text import match_tag
+from graphbuild.text import match_tag, state_code
 
 _WORD = r"[^\W\d_](?:[\w’'\-]|\.(?=[^\W\d_]))*\.?"
 _LOWER_KEPT = sorted(
@@ -320,10 +320,8 @@ def _surname_mentions(text, tokens, bare_runs, people, evidenced) -> list[NameMe
     for name in sorted(set(people.values())):
         by_surname.setdefault(surname_key(name), []).append(name)
     for mention in evidenced:
-        if len(mention.name.split()) == 1 and not parse_name(mention.name).first:
-            by_surname.setdefault(surname_key(mention.name), [])
-            if mention.name not in by_surname[surname_key(mention.name)] and not by_surname[surname_key(mention.name)]:
-                by_surname[surname_key(mention.name)].append(mention.name)
+        if not parse_name(mention.person).first:  # known only by surname ("Booker (D-NJ)"), unless a full name has it
+            by_surname.setdefault(surname_key(mention.person), [mention.person])
     found = []
     for run in bare_runs:
         start, end, possessive = _run_name(text, tokens, run)
@@ -349,8 +347,6 @@ def _pick_by_context(text, end, candidates, evidenced, found, start) -> str | No
         return candidates[0]
     descriptor = _DESCRIPTOR.match(text, end)
     if descriptor:
-        from graphbuild.text import state_code
-
         code = state_code(descriptor.group("state"))
         matching = [c for c in candidates if any(m.person == c and m.state == code for m in evidenced)]
         if len(matching) == 1:
