@@ -106,21 +106,6 @@ def surname_key(name: str) -> str:
     return _plain(parse_name(name).last).replace(" ", "-")
 
 
-def display_name(name: str) -> str:
-    """A name as a label: nickname in place of the given name, no middle initials.
-
-    >>> display_name("Charles (Chuck) Ellis Schumer")
-    'Chuck Ellis Schumer'
-    >>> display_name("Charles E. Schumer")
-    'Charles Schumer'
-    """
-    parts = parse_name(name)
-    middle = [m for m in parts.middle if not re.fullmatch(r"[A-Z]\.?", m)]
-    given = parts.nickname or parts.first
-    words = [w for w in (given, *middle, parts.last, parts.suffix) if w]
-    return " ".join(words)
-
-
 def plain_word(word: str) -> str:
     """A name part reduced for comparison: lowercase ASCII letters and spaces.
 

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from typing import Iterable
 
 from graphbuild.model import ArticleFacts, Event, Person, PersonRef
-from graphbuild.names import display_name, formal_given_name, name_key, parse_name, surname_key
+from graphbuild.names import formal_given_name, name_key, parse_name, surname_key
 
 
 def resolve_people(facts: Iterable[ArticleFacts]) -> list[Person]:
@@ -128,5 +128,3 @@ def _plain_form(name: str) -> str:
     middle = [m for m in parts.middle if not re.fullmatch(r"[A-Z]\.?", m)]
     return " ".join(w for w in (parts.first, *middle, parts.last, parts.suffix) if w)
 
-
-__all__ = ["resolve_people", "display_name"]

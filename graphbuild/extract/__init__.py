@@ -31,7 +31,7 @@ EVENT_EXTRACTORS = {
 def extract_article(article: Article) -> ArticleFacts:
     """Everything one cleaned article states: its people, events and facts."""
     doc = make_doc(article)
-    hits = [hit for extract in EVENT_EXTRACTORS.values() for hit in extract(doc) if hit.kind]
+    hits = [hit for extract in EVENT_EXTRACTORS.values() for hit in extract(doc)]
     events, event_assertions = assemble_events(doc, hits)
     attributes = _unique(extract_attributes(doc))
     return ArticleFacts(article, people_of(article, list(doc.mentions)), tuple(events), tuple(event_assertions) + attributes)
