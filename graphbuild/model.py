@@ -13,7 +13,7 @@ from datetime import date
 from typing import Union
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Alias:
     """A second name the source gives for a person (e.g. a hover card's formal name)."""
 
@@ -26,7 +26,7 @@ class Alias:
     alias attaches to the mention it was glued to."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One news article: metadata plus its body text."""
 
@@ -54,7 +54,7 @@ class Article:
             return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Skipped:
     """An input that could not be read (or part of one), and why."""
 
@@ -66,7 +66,7 @@ class Skipped:
     """For JSON Lines, the 1-based line of the bad record."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A stretch of one article's cleaned text."""
 
@@ -79,7 +79,7 @@ class Span:
     """Article.text[start:end], kept so records read on their own."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonRef:
     """A person as one article names them: the article-local result of mention finding."""
 
@@ -114,7 +114,7 @@ ATTRIBUTE_RELATIONS = ("party", "state", "role")
 """gb: properties whose value is a plain attribute of a person."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """Something that happened once and that people took part in: a statement, a bill..."""
 
@@ -143,7 +143,7 @@ Party = str
 """"D", "R" or "I"."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Assertion:
     """One fact an article states about a person, with the sentence that states it."""
 
@@ -165,7 +165,7 @@ class Assertion:
         return self.evidence.article_id
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticleFacts:
     """Everything extraction found in one article."""
 
@@ -175,7 +175,7 @@ class ArticleFacts:
     assertions: tuple[Assertion, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PublicLink:
     """A person's entry in a gazetteer: ids and names that come from it, never from an article."""
 
@@ -191,7 +191,7 @@ class PublicLink:
     """File names of the gazetteer files the entry was read from, sorted."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Person:
     """One real person across the whole run: the PersonRefs resolution merged."""
 
