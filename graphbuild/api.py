@@ -15,13 +15,14 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from rdflib import Graph
 
+from graphbuild.archive import FactsArchive
 from graphbuild.cache import FactsCache, run_started
 from graphbuild.errors import EngineError, InputError
-from graphbuild.files import write_atomically
+from graphbuild.files import write_streamed
 from graphbuild.gazetteer import Gazetteer, load_gazetteer
 from graphbuild.ingest import find_input_files
 from graphbuild.link import AMBIGUOUS, LINKED, UNLINKED, link_people
-from graphbuild.model import Article, ArticleFacts, Person, Skipped
+from graphbuild.model import ArticleFacts, Person, Skipped
 from graphbuild.query import load_graph
 from graphbuild.rdf import DEFAULT_BASE_IRI, TURTLE_HEADER, graph_blocks, to_graph, write_graph_turtle
 from graphbuild.store import StoreLoader
@@ -90,7 +91,8 @@ class BuildResult:
     """A built graph with the records it came from."""
 
     graph: Graph
-    facts: tuple[ArticleFacts, ...]
+    facts: Sequence[ArticleFacts]
+    """Every article's records, in input order (a FactsArchive: a big run's are kept packed)."""
     people: tuple[Person, ...]
     summary: Summary
     written: tuple[Path, ...] = field(default=())
@@ -133,23 +135,26 @@ def build(
     progress bar); `clock` is injectable so summaries can be tested.
     """
     started = clock()
-    facts, skipped, people, link_counts = _read_and_resolve(inputs, config, progress)
+    facts, skipped, events, people, link_counts = _read_and_resolve(inputs, config, progress)
     graph = to_graph(facts, people, base_iri=config.base_iri)
-    events = sum(len(f.events) for f in facts)
     summary = Summary(len(facts), tuple(skipped), len(people), events, len(graph), clock() - started, **link_counts)
-    return BuildResult(graph, tuple(facts), tuple(people), summary)
+    return BuildResult(graph, facts, tuple(people), summary)
 
 
 def _read_and_resolve(inputs: Sequence[Path | str], config: BuildConfig, progress: Callable[[Iterable], Iterable]):
-    """(facts, skipped, people, link counts) of a build: everything but the graph."""
+    """(facts, skipped, number of events, people, link counts) of a build: everything but the graph."""
     gazetteer = load_gazetteer(config.gazetteers) if config.gazetteers else None  # fail before the long part
-    facts, skipped = [], []
+    facts, skipped, events = FactsArchive(), [], 0
     for item in progress(extract_articles(inputs, config)):
-        (skipped if isinstance(item, Skipped) else facts).append(item)
+        if isinstance(item, Skipped):
+            skipped.append(item)
+        else:
+            facts.append(item)
+            events += len(item.events)
     if not facts:
         raise InputError(_nothing_read(inputs, skipped))
     people, link_counts = _resolve_and_link(facts, gazetteer)
-    return facts, skipped, people, link_counts
+    return facts, skipped, events, people, link_counts
 
 
 def _resolve_and_link(facts: list[ArticleFacts], gazetteer: Gazetteer | None) -> tuple[list[Person], dict]:
@@ -183,7 +188,7 @@ def run(
     if config.cache is None:
         config = replace(config, cache=out / CACHE_FOLDER)
     started = clock()
-    facts, skipped, people, link_counts = _read_and_resolve(inputs, config, progress)
+    facts, skipped, events, people, link_counts = _read_and_resolve(inputs, config, progress)
     store = StoreLoader(out / GRAPH_FILE, TURTLE_HEADER)  # what it cannot write raises OutputError, like the Turtle
     try:
         triples = write_graph_turtle(graph_blocks(facts, people, base_iri=config.base_iri), out / GRAPH_FILE,
@@ -200,21 +205,27 @@ def run(
         write_html(graph, out / HTML_FILE, config.view)
         written.append(out / HTML_FILE)
     if config.keep_text:
-        written.append(write_atomically(out / TEXT_FILE, _articles_jsonl(f.article for f in facts)))
+        written.append(_write_articles_jsonl(out / TEXT_FILE, facts))
     if config.formats:
         from graphbuild.exports import write_exports
 
         written.extend(write_exports(graph, out, config.formats,
                                      blocks=lambda: graph_blocks(facts, people, base_iri=config.base_iri)))
-    events = sum(len(f.events) for f in facts)
     summary = Summary(len(facts), tuple(skipped), len(people), events, triples, clock() - started, **link_counts)
-    return BuildResult(graph, tuple(facts), tuple(people), summary, tuple(written))
+    return BuildResult(graph, facts, tuple(people), summary, tuple(written))
 
 
-def _articles_jsonl(articles: Iterable[Article]) -> str:
-    """The cleaned text of each article, one JSON record a line, in id order."""
-    records = sorted(({"id": a.id, "title": a.title, "text": a.text} for a in articles), key=lambda r: r["id"])
-    return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+def _write_articles_jsonl(path: Path, facts: FactsArchive) -> Path:
+    """The cleaned text of each article, one JSON record a line, in id order, streamed to path."""
+    ids = facts.article_ids()
+
+    def write(stream) -> None:
+        for index in sorted(range(len(ids)), key=ids.__getitem__):
+            article = facts[index].article
+            record = {"id": article.id, "title": article.title, "text": article.text}
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    return write_streamed(path, write)
 
 
 def _nothing_read(inputs: Sequence[Path | str], skipped: list[Skipped]) -> str:

@@ -54,11 +54,23 @@ class FactsCache:
 
     def get(self, input_file: InputFile) -> list | None:
         """The cached records of this file, or None (never an error: a bad entry is a miss)."""
+        entry = self.entry(input_file)
+        return self.load(entry) if entry else None
+
+    def entry(self, input_file: InputFile) -> Path | None:
+        """Where the cached records of this file are, if there are some."""
         try:
             path = self._path(self.key(input_file))
-            with open(path, "rb") as stream:
+        except OSError:
+            return None
+        return path if path.exists() else None
+
+    def load(self, entry: Path) -> list | None:
+        """The records of a cache entry, or None (never an error: a bad entry is a miss)."""
+        try:
+            with open(entry, "rb") as stream:
                 records = pickle.load(stream)
-            os.utime(path)  # marks the entry as used by this run, so prune keeps it
+            os.utime(entry)  # marks the entry as used by this run, so prune keeps it
             return records
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
             return None

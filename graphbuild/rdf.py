@@ -21,16 +21,17 @@ from datetime import date
 from functools import lru_cache, partial
 from operator import itemgetter
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, TextIO
+from typing import Callable, Iterable, Iterator, Sequence, TextIO
 from urllib.parse import quote, urlsplit
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, BNode, Graph, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SDO, SKOS
 
+from graphbuild.archive import FactsArchive
 from graphbuild.errors import BaseIriError
 from graphbuild.files import write_streamed
-from graphbuild.legislation import Legislation, group_bills
+from graphbuild.legislation import Legislation, bill_names, group_bills
 from graphbuild.model import (
     EVENT_KINDS,
     EVENT_RELATIONS,
@@ -380,26 +381,34 @@ class _GraphPlan:
 
     def __init__(self, iris: IriMinter, people: list[Person], facts: Iterable[ArticleFacts]) -> None:
         self.iris = iris
+        self.facts = facts if isinstance(facts, Sequence) else list(facts)
+        """Read again for each article as the stream reaches it: a FactsArchive keeps a big run's packed."""
         self.person_by_ref = {ref: person for person in people for ref in person.refs}
         self.shared: dict[str, set[PairKey]] = defaultdict(set)
         """Subject IRI -> pairs, for nodes any article may add to."""
         self.dated_values: dict[tuple[str, str], list[tuple[str | None, PairKey]]] = defaultdict(list)
         """(person, gb:party or gb:state) -> (article date, value) of every claim, for current values."""
-        self.articles: dict[str, list[ArticleFacts]] = defaultdict(list)
-        for article_facts in facts:
-            self.articles[article_facts.article.id].append(article_facts)
+        self.articles: dict[str, list[int]] = defaultdict(list)
+        """Article id -> the indexes of its records in self.facts."""
+        ids = self.facts.article_ids() if isinstance(self.facts, FactsArchive) else [f.article.id for f in self.facts]
+        for index, article_id in enumerate(ids):
+            self.articles[article_id].append(index)
         self.law_of_event: dict[tuple[str, str], str] = {}
         for person in people:
             self.add_person(person)
-        events = []
+        bills = []
         for article_id in sorted(self.articles):
-            events.extend(self.add_article_shared(article_id))
-        for law in group_bills(events):
+            bills.extend(event for event in self.add_article_shared(article_id) if bill_names(event))
+        for law in group_bills(bills):
             self.add_legislation(law)
         self.add_current_values()
 
     def mint(self, kind: str, *keys: str) -> str:
         return self.iris.text(kind, *keys)
+
+    def groups(self, article_id: str) -> list[ArticleFacts]:
+        """The records of one article (more than one only when several inputs give it the same id)."""
+        return [self.facts[index] for index in self.articles[article_id]]
 
     # ---- nodes shared by articles
 
@@ -417,8 +426,9 @@ class _GraphPlan:
 
         Returns the article's events (checked), for grouping bills.
         """
-        events = self.events_of(article_id)
-        for group in self.articles[article_id]:
+        groups = self.groups(article_id)
+        events = _checked_events(groups)
+        for group in groups:
             for assertion in group.assertions:
                 person_iri = self.person_iri(self.person_of(article_id, assertion.subject))
                 key, _value_key = self.fact_of(assertion)
@@ -511,7 +521,7 @@ class _GraphPlan:
 
     def article_pairs(self, article_id: str) -> set[PairKey]:
         pairs = set()
-        for group in self.articles[article_id]:
+        for group in self.groups(article_id):
             article = group.article
             pairs.update((_iri(_TYPE, str(GB.Article)), _text(str(DCTERMS.identifier), article.id)))
             if article.title:
@@ -528,7 +538,7 @@ class _GraphPlan:
         """One gb:Claim per fact and article: the earliest sentence stating it explains it."""
         claims: dict[str, list[PairKey]] = {}
         article_iri = self.mint("article", article_id)
-        stated = sorted(((a, group.article) for group in self.articles[article_id] for a in group.assertions),
+        stated = sorted(((a, group.article) for group in self.groups(article_id) for a in group.assertions),
                         key=lambda pair: _assertion_order(pair[0]))
         for assertion, article in stated:
             person = self.person_of(article_id, assertion.subject)
@@ -557,13 +567,7 @@ class _GraphPlan:
         return sorted(blocks.items(), key=itemgetter(0))
 
     def events_of(self, article_id: str) -> list[Event]:
-        """The article's events, including any only an assertion refers to, checked."""
-        events = sorted({event for group in self.articles[article_id] for event in _events_of(group)},
-                        key=lambda event: (event.article_id, event.key, event.label, event.evidence.start))
-        for event in events:
-            if event.kind not in EVENT_KINDS:
-                raise ValueError(f"event kind {event.kind!r} is not one of {', '.join(EVENT_KINDS)}")
-        return events
+        return _checked_events(self.groups(article_id))
 
 
 _CURRENT = {str(prop): str(current) for prop, current in CURRENT_PROPERTIES.items()}
@@ -617,6 +621,16 @@ def current_value(observations: Iterable[tuple[str | None, object]]) -> object |
     latest = max((when for when, _value in dated), default=None)
     deciding = {value for when, value in observations if when is None or when == latest}
     return deciding.pop() if len(deciding) == 1 else None
+
+
+def _checked_events(groups: list[ArticleFacts]) -> list[Event]:
+    """An article's events, including any only an assertion refers to, checked."""
+    events = sorted({event for group in groups for event in _events_of(group)},
+                    key=lambda event: (event.article_id, event.key, event.label, event.evidence.start))
+    for event in events:
+        if event.kind not in EVENT_KINDS:
+            raise ValueError(f"event kind {event.kind!r} is not one of {', '.join(EVENT_KINDS)}")
+    return events
 
 
 def _events_of(facts: ArticleFacts) -> list[Event]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import replace
 from typing import Iterable
 
 from graphbuild.model import ArticleFacts, Event, Person, PersonRef
@@ -19,18 +20,28 @@ from graphbuild.names import formal_given_name, name_key, parse_name, surname_ke
 
 def resolve_people(facts: Iterable[ArticleFacts]) -> list[Person]:
     """One Person per real person named anywhere in the run, sorted by key."""
-    facts = list(facts)
-    attributes = _attributes_by_ref(facts)
-    learned = _learned_nicknames(ref for f in facts for ref in f.people)
+    refs: list[PersonRef] = []
+    attributes: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    for article_facts in facts:  # one pass: a big run's records are unpacked each time they are read
+        refs.extend(replace(ref, mentions=()) for ref in article_facts.people)  # only names are needed here
+        _add_attributes(attributes, article_facts)
+    learned = _learned_nicknames(refs)
     groups: dict[str, list[PersonRef]] = defaultdict(list)
     surname_only: list[PersonRef] = []
-    for ref in (ref for f in facts for ref in f.people):
+    for ref in refs:
         if parse_name(ref.name).first:
             groups[_key(ref.name, learned)].append(ref)
         else:
             surname_only.append(ref)
+    by_surname = _full_names_by_surname(groups)
+    # party and state of each full-name person, kept current as surname-only references join it
+    known = {key: set().union(*(attributes.get(r.key, set()) for r in groups[key]))
+             for keys in by_surname.values() for key in keys}
     for ref in surname_only:
-        groups[_surname_home(ref, groups, attributes) or _local_key(ref)].append(ref)
+        home = _surname_home(ref, by_surname, known, attributes.get(ref.key, set()))
+        if home:
+            known[home] |= attributes.get(ref.key, set())
+        groups[home or _local_key(ref)].append(ref)
     return sorted((_person(key, refs) for key, refs in groups.items()), key=lambda p: p.key)
 
 
@@ -53,26 +64,29 @@ def _key(name: str, learned: dict) -> str:
     return name_key(name)
 
 
-def _attributes_by_ref(facts: list[ArticleFacts]) -> dict[tuple[str, str], set[tuple[str, str]]]:
-    found = defaultdict(set)
-    for f in facts:
-        for assertion in f.assertions:
-            if assertion.predicate in ("party", "state") and not isinstance(assertion.object, Event):
-                found[(f.article.id, assertion.subject)].add((assertion.predicate, assertion.object))
-    return found
+def _add_attributes(found: dict[tuple[str, str], set[tuple[str, str]]], facts: ArticleFacts) -> None:
+    """Record the party and state each of the article's references is given."""
+    for assertion in facts.assertions:
+        if assertion.predicate in ("party", "state") and not isinstance(assertion.object, Event):
+            found[(facts.article.id, assertion.subject)].add((assertion.predicate, assertion.object))
 
 
-def _surname_home(ref: PersonRef, groups: dict[str, list[PersonRef]], attributes) -> str | None:
-    """The full-name person a surname-only reference belongs to, if exactly one fits."""
-    surname = surname_key(ref.name)
-    mine = attributes.get(ref.key, set())
-    fits = []
+def _full_names_by_surname(groups: dict[str, list[PersonRef]]) -> dict[str, list[str]]:
+    """Surname -> keys of the full-name people (no suffix) a surname-only reference may join."""
+    by_surname = defaultdict(list)
     for key, refs in groups.items():
-        if not refs or not parse_name(refs[0].name).first or surname_key(refs[0].name) != surname:
-            continue
-        if parse_name(refs[0].name).suffix:
-            continue
-        theirs = set().union(*(attributes.get(r.key, set()) for r in refs))
+        parts = parse_name(refs[0].name)
+        if parts.first and not parts.suffix:
+            by_surname[surname_key(refs[0].name)].append(key)
+    return by_surname
+
+
+def _surname_home(ref: PersonRef, by_surname: dict[str, list[str]], known: dict[str, set[tuple[str, str]]],
+                  mine: set[tuple[str, str]]) -> str | None:
+    """The full-name person a surname-only reference belongs to, if exactly one fits."""
+    fits = []
+    for key in by_surname.get(surname_key(ref.name), ()):
+        theirs = known[key]
         if all((predicate, value) in theirs or not any(p == predicate for p, _ in theirs) for predicate, value in mine):
             fits.append(key)
     return fits[0] if len(fits) == 1 else None

@@ -50,7 +50,25 @@ def _extract_one(article: Article, input_file: InputFile) -> ArticleFacts | Skip
 
 
 def extract_files(files: list[InputFile], *, workers: int = 1, cache_folder: Path | None = None) -> Iterator[Result]:
-    """The results of each file, in the order of `files`."""
+    """The results of each file, in the order of `files`.
+
+    Cached results are read here; only the files not in the cache go to the
+    worker processes (a cached result sent back from a worker would be
+    unpickled twice).
+    """
+    cache = FactsCache(cache_folder) if cache_folder else None
+    entries = [cache.entry(f) for f in files] if cache else [None] * len(files)
+    extracted = _extracted([f for f, entry in zip(files, entries) if entry is None], workers, cache_folder)
+    for input_file, entry in zip(files, entries):
+        if entry is None:
+            yield next(extracted)
+            continue
+        cached = cache.load(entry)
+        yield cached if cached is not None else extract_file(input_file, cache_folder)
+
+
+def _extracted(files: list[InputFile], workers: int, cache_folder: Path | None) -> Iterator[Result]:
+    """extract_file of each file, in order, over `workers` processes when there is work for them."""
     if workers <= 1 or len(files) < 2:
         yield from (extract_file(f, cache_folder) for f in files)
         return

@@ -1,0 +1,65 @@
+"""The records of every article of a run, held compactly once a run is big.
+
+The graph is written only after every article is extracted (people are
+resolved across articles first), so a run holds all its records until the
+end. As objects they take ~15 KB an article; a run of more than
+KEEP_DECODED articles keeps each article's records pickled and compressed
+(~3 KB) instead, and unpacks them each time a later stage reads them:
+slower for those stages, but a 100,000-article run fits in memory.
+"""
+from __future__ import annotations
+
+import pickle
+import zlib
+from typing import Iterator, Sequence, overload
+
+from graphbuild.model import ArticleFacts
+
+KEEP_DECODED = 20_000
+"""Articles whose records a run holds as objects; beyond, every article's are packed."""
+
+
+class FactsArchive(Sequence[ArticleFacts]):
+    """A list of ArticleFacts that packs its items once it holds more than `keep_decoded` of them."""
+
+    def __init__(self, keep_decoded: int | None = None) -> None:
+        self._items: list[ArticleFacts | bytes] = []
+        self._ids: list[str] = []
+        self._keep_decoded = KEEP_DECODED if keep_decoded is None else keep_decoded
+
+    def append(self, facts: ArticleFacts) -> None:
+        if len(self._items) == self._keep_decoded:  # the run turns out big: pack what is held so far too
+            self._items = [_pack(item) for item in self._items]
+        self._items.append(_pack(facts) if len(self._items) >= self._keep_decoded else facts)
+        self._ids.append(facts.article.id)
+
+    def article_ids(self) -> list[str]:
+        """The article id of each item, in order, without unpacking anything."""
+        return list(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> ArticleFacts: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[ArticleFacts]: ...
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [_unpack(item) for item in self._items[index]]
+        return _unpack(self._items[index])
+
+    def __iter__(self) -> Iterator[ArticleFacts]:
+        return map(_unpack, self._items)
+
+    def __repr__(self) -> str:
+        return f"FactsArchive({len(self)} articles)"
+
+
+def _pack(facts: ArticleFacts) -> bytes:
+    return zlib.compress(pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def _unpack(item: ArticleFacts | bytes) -> ArticleFacts:
+    return pickle.loads(zlib.decompress(item)) if isinstance(item, bytes) else item

@@ -1,0 +1,39 @@
+"""A big run keeps its records packed, and writes exactly what a small run writes."""
+from __future__ import annotations
+
+from graphbuild import archive
+from graphbuild.api import BuildConfig, run
+from graphbuild.archive import FactsArchive
+from graphbuild.extract import extract_article
+from graphbuild.model import Article
+from tests.conftest import write_small_corpus
+
+
+def _facts(count: int):
+    texts = ["Sen. Ann Lee (D-Md.) and Sen. Bo Park (R-Utah) introduced the Clean Ports Act.",
+             "Rep. Cy Dunn (R-Ohio) said in a statement that he would vote for it."]
+    return [extract_article(Article(f"a{n}.txt", f"Title {n}", texts[n % 2])) for n in range(count)]
+
+
+def test_archive_packs_once_it_holds_more_than_it_keeps_decoded():
+    facts = _facts(5)
+    small, big = FactsArchive(keep_decoded=10), FactsArchive(keep_decoded=2)
+    for item in facts:
+        small.append(item)
+        big.append(item)
+    assert all(not isinstance(item, bytes) for item in small._items)
+    assert all(isinstance(item, bytes) for item in big._items)
+    assert list(small) == list(big) == facts
+    assert [big[n] for n in range(5)] == big[0:5] == facts
+    assert big.article_ids() == [f"a{n}.txt" for n in range(5)]
+
+
+def test_a_run_with_packed_records_writes_the_same_outputs(tmp_path, monkeypatch):
+    corpus = write_small_corpus(tmp_path / "in", 12)
+    config = BuildConfig(workers=1, keep_text=True)
+    run([corpus], tmp_path / "decoded", config)
+    monkeypatch.setattr(archive, "KEEP_DECODED", 0)
+    result = run([corpus], tmp_path / "packed", config)
+    assert isinstance(result.facts, FactsArchive) and isinstance(result.facts._items[0], bytes)
+    for name in ("graph.ttl", "graph.html", "articles.jsonl"):
+        assert (tmp_path / "packed" / name).read_bytes() == (tmp_path / "decoded" / name).read_bytes(), name
