@@ -10,7 +10,8 @@ becomes a person: precision over recall.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from graphbuild import lexicon
@@ -18,20 +19,32 @@ from graphbuild.model import Article, PersonRef, Span
 from graphbuild.names import name_key, parse_name, surname_key
 from graphbuild.text import match_tag, state_code
 
-_WORD = r"[^\W\d_](?:[\w’'\-]|\.(?=[^\W\d_]))*\.?"
-_LOWER_KEPT = sorted(
-    {w for w in lexicon.TITLE_MODIFIERS | lexicon.TITLE_HEADS | lexicon.TITLE_CONNECTORS} | {"van", "von", "de", "del", "della", "da", "di", "bin", "al", "le", "la"},
-    key=len, reverse=True,
-)
+_CAPITALIZED_WORD = r"[A-Z\u00C0-\u00D6\u00D8-\u00DE](?:[\w’'\-]|\.(?=[^\W\d_]))*\.?"
+"""A word starting with a capital letter (× is not one), keeping inner dots: "U.S.", "J.D."."""
+_PARTICLES = {"van", "von", "de", "del", "della", "da", "di", "bin", "al", "le", "la"}
+_LOWER_KEPT = lexicon.TITLE_MODIFIERS | lexicon.TITLE_HEADS | lexicon.TITLE_CONNECTORS | _PARTICLES
+
+
+def _alternation_by_first_letter(words: set[str]) -> str:
+    """A regex alternation of `words`, longest first, branching on the first letter.
+
+    The regex engine tries alternatives one by one at every word start; grouping
+    them by first letter makes it try about one group instead of every word.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=lambda word: (-len(word), word)):
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(first + "(?:" + "|".join(rests) + ")" for first, rests in sorted(groups.items()))
+
+
 _TOKEN = re.compile(
-    r"(?=[A-Z\u00C0-\u00DE])" + _WORD + r"|\b(?:" + "|".join(_LOWER_KEPT) + r")\b(?:['’]s)?\.?|,"
+    _CAPITALIZED_WORD + r"|\b(?:" + _alternation_by_first_letter(_LOWER_KEPT) + r")\b(?:['’]s)?\.?|,"
 )
 """The tokens mention finding needs: capitalized words, the lowercase words of titles
 and names ("national security advisor", "van"), and commas (before "Jr."). Other words are
 skipped: the gap they leave still ends a name or a title."""
 _INITIALS = re.compile(r"(?:[A-Z]\.)+|[A-Z]\.[A-Z]\.?")
 _SUFFIXES = {"Jr.", "Sr.", "II", "III", "IV", "Jr", "Sr"}
-_PARTICLES = {"van", "von", "de", "del", "della", "da", "di", "bin", "al", "le", "la"}
 _KEEP_DOT = {"Sen.", "Sens.", "Rep.", "Reps.", "Jr.", "Sr.", "St.", "U.S."} | lexicon.RANKS
 
 
@@ -67,19 +80,32 @@ class NameMention:
     person: str = ""
     """PersonRef.name this mention refers to (set by coreference)."""
 
+    def with_person(self, person: str) -> NameMention:
+        """This mention referring to `person`: dataclasses.replace, without its cost per field."""
+        return NameMention(
+            self.start, self.end, self.extent, self.name, self.honorific, self.title,
+            self.party, self.state, self.possessive, self.in_list, person,
+        )
+
 
 def tokenize(text: str) -> list[Token]:
     """Words (keeping the dots of abbreviations and initials) and punctuation."""
     tokens = []
     for match in _TOKEN.finditer(text):
-        word, start = match.group(), match.start()
+        word = match.group()
+        start, end = match.span()
         line_start = start > 0 and text[start - 1] == "\n"
-        if word.endswith(".") and len(word) > 1 and not _keeps_dot(word):
-            tokens.append(Token(word[:-1], start, start + len(word) - 1, line_start))
-            tokens.append(Token(".", start + len(word) - 1, start + len(word)))
+        if word[-1] == "." and len(word) > 1 and not _keeps_dot(word):
+            tokens.append(_new_token(Token, (word[:-1], start, end - 1, line_start)))
+            tokens.append(_new_token(Token, (".", end - 1, end, False)))
         else:
-            tokens.append(Token(word, start, match.end(), line_start))
+            tokens.append(_new_token(Token, (word, start, end, line_start)))
     return tokens
+
+
+_new_token = tuple.__new__
+"""Makes a Token from its four fields: Token(...) would go through a __new__ written in
+Python, a cost paid for each of the hundreds of tokens of an article."""
 
 
 def _keeps_dot(word: str) -> bool:
@@ -119,10 +145,19 @@ class Run:
     last: int
 
 
-def _is_name_token(token: Token) -> bool:
-    if not token.text[:1].isupper():
+def _is_name_word(text: str) -> bool:
+    """Whether a token's text could be part of a personal name.
+
+    Remembered for words of ordinary length, which recur from article to article;
+    a long one (a run of letters with no space) is judged again rather than kept.
+    """
+    return _is_usual_name_word(text) if len(text) <= 40 else _judge_name_word(text)
+
+
+def _judge_name_word(text: str) -> bool:
+    if not text[:1].isupper():
         return False
-    word = token.text[:-2] if token.text.endswith(("'s", "’s")) else token.text
+    word = text[:-2] if text.endswith(("'s", "’s")) else text
     if word in lexicon.NOT_NAMES or word in lexicon.HONORIFICS or word in lexicon.RANKS:
         return False
     if word.lower() in lexicon.TITLE_HEADS:
@@ -132,12 +167,15 @@ def _is_name_token(token: Token) -> bool:
     return word[:1].isupper() and not word.isupper() and not word.endswith(".") or word in _SUFFIXES
 
 
+_is_usual_name_word = lru_cache(maxsize=65536)(_judge_name_word)
+
+
 def _name_runs(tokens: list[Token]) -> list[Run]:
-    runs, index = [], 0
-    while index < len(tokens):
-        if not _is_name_token(tokens[index]) or tokens[index].text in _SUFFIXES:
-            index += 1
-            continue
+    runs, free = [], 0
+    starts = [i for i, token in enumerate(tokens) if _is_name_word(token.text) and token.text not in _SUFFIXES]
+    for index in starts:
+        if index < free:
+            continue  # inside the previous run
         last = index
         while last + 1 < len(tokens) and _continues_name(tokens, last + 1):
             last += 1
@@ -145,7 +183,7 @@ def _name_runs(tokens: list[Token]) -> list[Run]:
             last -= 1
         if last - index < 5:
             runs.append(Run(index, last))
-        index = last + 1
+        free = last + 1
     return runs
 
 
@@ -154,15 +192,15 @@ def _continues_name(tokens: list[Token], index: int) -> bool:
     if not _adjacent(previous, token):
         return False
     if token.text in _PARTICLES:
-        return index + 1 < len(tokens) and _is_name_token(tokens[index + 1])
+        return index + 1 < len(tokens) and _is_name_word(tokens[index + 1].text)
     if token.text in _SUFFIXES:
         return True
     if token.text.lower() in lexicon.TITLE_HEADS and token.text[:1].isupper() and previous.text in lexicon.FIRST_NAMES:
         following = tokens[index + 1] if index + 1 < len(tokens) else None
-        return not (following and _adjacent(token, following) and _is_name_token(following))  # "Rep. Steve King"
+        return not (following and _adjacent(token, following) and _is_name_word(following.text))  # "Rep. Steve King"
     if token.text == "," and index + 1 < len(tokens) and tokens[index + 1].text in {"Jr.", "Sr."}:
         return True
-    return _is_name_token(token)
+    return _is_name_word(token.text)
 
 
 def _adjacent(first: Token, second: Token) -> bool:
@@ -228,10 +266,12 @@ def _list_member(text, tokens, run, earlier_mentions) -> NameMention | None:
     if not earlier_mentions or run.first == 0:
         return None
     previous = earlier_mentions[-1]
-    between = text[previous.extent[1]:tokens[run.first].start]
-    if previous.in_list and re.fullmatch(r",?\s(?:and\s)?", between):
+    if previous.in_list and _LIST_GAP.fullmatch(text, previous.extent[1], tokens[run.first].start):
         return previous
     return None
+
+
+_LIST_GAP = re.compile(r",?\s(?:and\s)?")
 
 
 _TITLE_CAPITALS = {"Senate", "House", "White", "State", "Committee", "Federal", "Former", "Department"}
@@ -258,6 +298,8 @@ def _title_before(text: str, tokens: list[Token], first: int, floor: int) -> tup
             taken.append(index)
         else:
             break
+    if not taken:
+        return None, None
     while taken and tokens[taken[-1]].text.lower() in lexicon.TITLE_CONNECTORS:
         taken.pop()
     if not any(tokens[i].text.lower() in lexicon.TITLE_HEADS for i in taken):
@@ -288,10 +330,10 @@ def evidenced_with_people(mentions: list[NameMention], people: dict[str, str]) -
     for mention in mentions:
         key = name_key(mention.name)
         if key in people:
-            resolved.append(replace(mention, person=people[key]))
+            resolved.append(mention.with_person(people[key]))
             continue
         candidates = _same_surname(mention, people, resolved)
-        resolved.append(replace(mention, person=candidates[0] if len(candidates) == 1 else mention.name))
+        resolved.append(mention.with_person(candidates[0] if len(candidates) == 1 else mention.name))
     return resolved
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Words ending in "." that do not end a sentence.
 ABBREVIATIONS = {
@@ -15,7 +16,11 @@ ABBREVIATIONS = {
     "okla", "ore", "pa", "tenn", "vt", "va", "wash", "wis", "wyo", "penn", "wisc",
 }
 
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(]?[A-Z0-9])|\n+")
+_AFTER_END_MARK = r"[.!?]*[\"”’')\]]*(?=\s+[\"“‘(]?[A-Z0-9])"
+_SENTENCE_END = re.compile(r"\." + _AFTER_END_MARK + r"|!" + _AFTER_END_MARK + r"|\?" + _AFTER_END_MARK + r"|\n\n*")
+"""[.!?]+ then closing quotes before a capital, or line breaks. Written so that every
+alternative starts with a literal character ("\\n\\n*", not "\\n+"): then the regex engine
+skips straight to the candidates instead of trying the pattern at every character."""
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -27,7 +32,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
-        if match.group().startswith(".") and _is_abbreviation(text, match.start()):
+        if text[match.start()] == "." and _is_abbreviation(text, match.start()):
             continue
         end = match.end() if not match.group().startswith("\n") else match.start()
         _append_stripped(spans, text, start, end)
@@ -43,7 +48,9 @@ sentence would make them quadratic. News sentences stay well under it (dev set: 
 
 
 def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) cut into pieces of at most MAX_SENTENCE_CHARS, at the last space when there is one."""
+    """(start, end), already stripped, cut into pieces of at most MAX_SENTENCE_CHARS, at the last space when there is one."""
+    if end - start <= MAX_SENTENCE_CHARS:
+        return [(start, end)]
     pieces = []
     while end - start > MAX_SENTENCE_CHARS:
         limit = start + MAX_SENTENCE_CHARS
@@ -55,13 +62,29 @@ def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-_WORD_BEFORE = re.compile(r"[\w.]*$")
+_WORD_CHARACTERS = re.compile(r"[\w.]*")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the '.' at `dot` closes an abbreviation or an initial rather than a sentence."""
-    word = _WORD_BEFORE.search(text, max(0, dot - 40), dot).group()
+    return _is_abbreviated_word(_word_before(text, dot))
+
+
+def _word_before(text: str, dot: int) -> str:
+    """The letters, digits and dots right before `dot`, within 40 characters.
+
+    Read backwards with one match: searching forwards for "[\\w.]*$" tries every
+    start in the window. Like "$", a line break right before `dot` is skipped.
+    """
+    window = text[max(0, dot - 40):dot]
+    if window.endswith("\n"):
+        window = window[:-1]
+    return _WORD_CHARACTERS.match(window[::-1]).group()[::-1]
+
+
+@lru_cache(maxsize=65536)
+def _is_abbreviated_word(word: str) -> bool:
     bare = word.rstrip(".").lower()
     if bare in ABBREVIATIONS:
         return True
@@ -71,10 +94,10 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 def _append_stripped(spans: list, text: str, start: int, end: int) -> None:
     piece = text[start:end]
-    if piece.strip():
+    stripped = piece.strip()
+    if stripped:
         lead = len(piece) - len(piece.lstrip())
-        trail = len(piece) - len(piece.rstrip())
-        spans.append((start + lead, end - trail))
+        spans.append((start + lead, start + lead + len(stripped)))
 
 
 STATE_NAMES = {
@@ -148,6 +171,10 @@ _WSJ_TAG = re.compile(r"\s*\((?P<party>[DRI])\.,\s?(?P<state>" + _STATE_WRITTEN 
 _AP_TAG = re.compile(r",\s(?P<party>[DRI])-(?P<state>" + _STATE_WRITTEN + r")(?=,|\.|;|\s|$)")
 
 
+_TAG_OPENING = re.compile(r"\s*\(|,\s")
+"""What every tag pattern starts with: a cheap test, as most names have no tag."""
+
+
 def match_tag(text: str, pos: int) -> Tag | None:
     """A party-state tag starting at `pos` (right after a name), if there is one.
 
@@ -160,6 +187,8 @@ def match_tag(text: str, pos: int) -> Tag | None:
     >>> match_tag("Hall (R., Kan.) said", 4).state
     'KS'
     """
+    if not _TAG_OPENING.match(text, pos):
+        return None
     for pattern in (_PAREN_TAG, _WSJ_TAG, _AP_TAG):
         match = pattern.match(text, pos)
         if match:

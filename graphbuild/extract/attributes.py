@@ -15,7 +15,7 @@ from graphbuild import lexicon
 from graphbuild.extract.clauses import LIST, Clause
 from graphbuild.extract.document import Doc
 from graphbuild.mentions import NameMention
-from graphbuild.model import Assertion
+from graphbuild.model import Assertion, Span
 from graphbuild.text import STATE_NAME_PATTERN, state_code
 
 NAME = "attributes.v1"
@@ -49,17 +49,25 @@ _OF_STATE = re.compile(r" of (?P<state>" + STATE_NAME_PATTERN + r")\b")
 _STATE_BEFORE = re.compile(r"(?:^|\W)(?P<state>" + STATE_NAME_PATTERN + r") $")
 _INDEPENDENT = re.compile(r"(?:now )?(?:sits|serves|caucuses|runs|is registered) as an independent|became an independent|is now an independent")
 _WHO_INDEPENDENT = re.compile(r"⟦(\d+)⟧,? who [^⟦…]*?" + _INDEPENDENT.pattern)
+_ROLE_HEAD = re.compile(r"\b(?:" + _ROLE_HEADS + r")\b", re.IGNORECASE)
+_INDEFINITE = re.compile(r"an?\s")
+_INDEFINITE_APPOSITIVE = re.compile(r"^,\s+an?\s")
+_LEADING_AND = re.compile(r"^ and ")
+_STATE_FIRST = re.compile(r"(?P<state>" + STATE_NAME_PATTERN + r") ")
 _AMONG_SENATORS = re.compile(r"^Among the senators[^⟦…]*?(?:were|was) (?P<list>" + LIST + ")")
 
 
 def extract_attributes(doc: Doc) -> Iterator[Assertion]:
     """Yield party, state, role and type assertions, each with its sentence as evidence."""
     for clause in doc.clauses:
+        if not clause.slots:
+            continue  # it names nobody: nothing to say about anyone
+        evidence = doc.sentence_span(clause)
         for mention in clause.slots:
             if clause.start <= mention.start < clause.end:
                 for predicate, value in _mention_facts(doc.article.text, mention):
-                    yield Assertion(mention.person, predicate, value, doc.sentence_span(clause), NAME)
-        yield from _clause_facts(doc, clause)
+                    yield Assertion(mention.person, predicate, value, evidence, NAME)
+        yield from _clause_facts(clause, evidence)
 
 
 def _mention_facts(text: str, mention: NameMention) -> Iterator[tuple[str, str]]:
@@ -96,7 +104,7 @@ def _title_facts(title: str) -> Iterator[tuple[str, str]]:
     words = set(role.split())
     if _is_official(role, words):
         yield "type", "Official"
-    place = re.match(r"(?P<state>" + STATE_NAME_PATTERN + r") ", title)
+    place = _STATE_FIRST.match(title)
     if place and words & {"attorney", "governor", "secretary", "treasurer", "comptroller", "auditor", "lieutenant"}:
         yield "state", state_code(place.group("state"))
 
@@ -108,13 +116,15 @@ def _is_official(role: str, words: set[str]) -> bool:
 
 
 def _appositive_facts(after: str) -> Iterator[tuple[str, str]]:
+    if not after.startswith(","):
+        return  # every appositive pattern starts with a comma
     for pattern in _DESCRIPTORS:
         descriptor = pattern.match(after)
         if descriptor:
             yield "party", lexicon.PARTY_WORDS[descriptor.group("party")]
             yield "state", state_code(descriptor.group("state"))
             # ", Democrat of New York and the majority leader,"
-            post = _APPOSITIVE.match(re.sub(r"^ and ", ", ", after[descriptor.end():]))
+            post = _APPOSITIVE.match(_LEADING_AND.sub(", ", after[descriptor.end():]))
             if post and after[descriptor.end():].startswith(" and "):
                 yield "role", _normalize_role(post.group("role"))
             return
@@ -123,15 +133,14 @@ def _appositive_facts(after: str) -> Iterator[tuple[str, str]]:
         yield "role", _normalize_role("chairman of " + chairs.group("body"))
         return
     appositive = _APPOSITIVE_THE.match(after) or _APPOSITIVE.match(after)
-    if appositive and not re.match(r"^,\s+an?\s", after):
+    if appositive and not _INDEFINITE_APPOSITIVE.match(after):
         yield "role", _normalize_role(appositive.group("role"))
 
 
-def _clause_facts(doc: Doc, clause: Clause) -> Iterator[Assertion]:
-    evidence = doc.sentence_span(clause)
-    for match in _BEFORE_NAME.finditer(clause.masked):
+def _clause_facts(clause: Clause, evidence: Span) -> Iterator[Assertion]:
+    for match in _BEFORE_NAME.finditer(clause.masked) if ", ⟦" in clause.masked else ():
         role = match.group("role")
-        if re.search(r"\b(?:" + _ROLE_HEADS + r")\b", role, re.IGNORECASE) and not re.match(r"an?\s", role):
+        if _ROLE_HEAD.search(role) and not _INDEFINITE.match(role):
             person = clause.slots[int(match.group("slot"))].person
             yield Assertion(person, "role", _normalize_role(role), evidence, NAME)
     masked = clause.masked
@@ -140,7 +149,7 @@ def _clause_facts(doc: Doc, clause: Clause) -> Iterator[Assertion]:
         yield Assertion(person, "party", lexicon.PARTY_WORDS[match.group("party")], evidence, NAME)
         yield Assertion(person, "state", state_code(match.group("state")), evidence, NAME)
     for match in _WHOSE.finditer(masked) if "whose" in masked else ():
-        if re.search(r"\b(?:" + _ROLE_HEADS + r")\b", match.group("role"), re.IGNORECASE):
+        if _ROLE_HEAD.search(match.group("role")):
             person = clause.slots[int(match.group("slot"))].person
             yield Assertion(person, "role", _normalize_role(f"{match.group('role')} of {match.group('body')}"), evidence, NAME)
     for match in _WHO_INDEPENDENT.finditer(masked) if "independent" in masked else ():
@@ -153,7 +162,12 @@ def _clause_facts(doc: Doc, clause: Clause) -> Iterator[Assertion]:
 
 def _normalize_role(phrase: str) -> str:
     """"Senate Minority Leader" -> "senate minority leader"; "the bank's former chief executive" -> "former chief executive"."""
-    role = re.sub(r"\s+", " ", phrase).strip().lower()
-    role = re.sub(r"^(?:the|a|an) ", "", role)
-    role = re.sub(r"^[\w.-]+['’]s ", "", role)
+    role = _SPACES.sub(" ", phrase).strip().lower()
+    role = _ARTICLE.sub("", role)
+    role = _OWNER.sub("", role)
     return role.rstrip(" .,")
+
+
+_SPACES = re.compile(r"\s+")
+_ARTICLE = re.compile(r"^(?:the|a|an) ")
+_OWNER = re.compile(r"^[\w.-]+['’]s ")

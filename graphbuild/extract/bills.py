@@ -7,6 +7,7 @@ Supporting, voting for, negotiating or drafting a bill is not sponsoring it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from graphbuild.extract.clauses import LIST, Clause, companions_after, from_subjects, negated, subject_of, who_subjects
@@ -21,7 +22,12 @@ BILL_NAME = re.compile(
     r"(?P<name>" + _NOT_FIRST + _CAPITALIZED + _NAME_STEP + r"{0,14}? (?:Act|Resolution)(?: of \d{4})?)\b"
     r"|(?P<number>\b(?:H\.\s?R\.|S\.|H\.\s?Res\.|S\.\s?Res\.)\s?\d{1,5}\b)"
 )
-_BILL_WORD = re.compile(r"\b(?i:bill|legislation|measure|resolution|act|proposal|package|co-?sponsors?|sponsors?)\b")
+_OPENING_BILL_NAME = re.compile(r"(?:The |the )?" + BILL_NAME.pattern)
+_NAME_HINT = re.compile(r"Act|Resolution|H\.|S\.")
+"""A cheap test before BILL_NAME runs: text every bill name or number contains."""
+_BILL_WORD = re.compile(r"\b(?i:(?=[blmrapcs])(?:bill|legislation|measure|resolution|act|proposal|package|co-?sponsors?|sponsors?))\b")
+"""A word for a bill or its sponsors. The lookahead on first letters changes nothing it
+matches: it spares the regex engine trying each word at every word start of every sentence."""
 _BILL_NOUN = re.compile(r"\b(?:bill|legislation|measure|resolution|act|Act|proposal|package)\b")
 _DEFINITE = re.compile(r"\b(?:the|that|this) (?:bill|legislation|measure|resolution|proposal|package)\b|\bit\b")
 _INTRODUCED_IT = re.compile(r"\b(?:introduced|reintroduced|filed|unveiled) it\b")
@@ -45,6 +51,7 @@ _SPONSOR_TITLE = re.compile(
     r"(?:co-?)?sponsors?,? (?:(?:Sens?\.|Senators?|Reps?\.|Representatives?) )?(?P<list>" + LIST + ")"
 )
 """A sponsor named by the post: "The bill's lead sponsor, Sen. X, ..." (the bill in context)."""
+_LEGISLATION_FROM = re.compile(r"^Legislation (?:from|by) (?P<list>" + LIST + ")")
 _POSSESSIVE_WITH = re.compile(
     r"(?P<owner>⟦\d+⟧)['’]s (?:own |new |bipartisan )?(?:legislation|bill|measure|resolution|proposal)"
     r"(?: [a-z]+){0,3}? with (?:Sens?\. |Senators? |Reps?\. )?(?P<list>" + LIST + r")"
@@ -55,11 +62,11 @@ def extract_bills(doc: Doc) -> Iterator[EventHit]:
     """Yield one hit per statement that named people introduced or (co)sponsor a bill."""
     last_named = ""
     for clause in doc.clauses:
-        if _BILL_WORD.search(clause.masked) or last_named and _INTRODUCED_IT.search(clause.reduced):
+        if _BILL_WORD.search(clause.masked) or last_named and " it" in clause.reduced and _INTRODUCED_IT.search(clause.reduced):
             for position, people in _sponsors(clause):
                 yield _hit(doc, clause, position, people, last_named)
-        if any(word in clause.reduced for word in ("Act", "Resolution", "H.", "S.")):
-            names = [_bill_name(m) for m in BILL_NAME.finditer(clause.reduced)]
+        if _NAME_HINT.search(clause.reduced):
+            names = [_bill_name(m) for m in _bill_names_in(clause.reduced)]
             last_named = names[-1] if names else last_named
 
 
@@ -69,20 +76,20 @@ def _sponsors(clause: Clause) -> Iterator[tuple[int, list[str]]]:
         people = subject_of(clause, match.start())
         if people:
             yield match.start(), people + companions_after(clause, match.end())
-    for match in _STATUS.finditer(text):
+    for match in _STATUS.finditer(text) if "sponsor" in text else ():
         people = subject_of(clause, match.start())
         if people:
             yield match.start(), people
-    for match in _PASSIVE.finditer(text):
+    for match in _PASSIVE.finditer(text) if " by ⟦" in text else ():
         if _BILL_WORD.search(text[max(0, match.start() - 80):match.start()]) and not negated(text[_last_bill_word(text, match.start()):match.start()]):
             yield match.start(), clause.people(match.group("list"))
-    for match in _POSSESSIVE_WITH.finditer(text):
+    for match in _POSSESSIVE_WITH.finditer(text) if " with " in text else ():
         yield match.start(), clause.people(match.group("owner") + " " + match.group("list"))
     yield from from_subjects(clause, r"bill|legislation|measure|resolution|proposal|Legislation")
     yield from who_subjects(clause, _WHO_SPONSORED)
-    for match in _SPONSOR_TITLE.finditer(clause.masked):
+    for match in _SPONSOR_TITLE.finditer(clause.masked) if "sponsor" in clause.masked else ():
         yield match.start(), clause.people(match.group("list"))
-    for match in re.finditer(r"^Legislation (?:from|by) (?P<list>" + LIST + ")", text):
+    for match in _LEGISLATION_FROM.finditer(text) if text.startswith("Legislation") else ():
         yield match.start(), clause.people(match.group("list"))
 
 
@@ -94,7 +101,7 @@ def _last_bill_word(text: str, position: int) -> int:
 def _hit(doc: Doc, clause: Clause, position: int, people: list[str], last_named: str) -> EventHit:
     name, where = _nearest_name(clause.reduced, position)
     if name:
-        version = re.search(r"\b(?:an? )?(?:earlier |previous |first )?version of (?:the )?$", clause.reduced[:where])
+        version = _VERSION_OF.search(clause.reduced[:where])
         if version:
             key = f"earlier version of {name}"
             return EventHit("Bill", clause.index, position, tuple(people), NAME, KEYED, key=key, label=key)
@@ -113,13 +120,15 @@ def _hit(doc: Doc, clause: Clause, position: int, people: list[str], last_named:
 
 def _nearest_name(text: str, position: int) -> tuple[str, int]:
     """The bill named closest to the rule's match: after it first, then before it."""
-    names = list(BILL_NAME.finditer(text))
+    names = _bill_names_in(text)
     after = [m for m in names if m.start() >= position]
     before = [m for m in names if m.start() < position]
     match = after[0] if after and (not before or after[0].start() - position < 80) else (before[-1] if before else None)
     return (_bill_name(match), match.start()) if match else ("", -1)
 
 
+_VERSION_OF = re.compile(r"\b(?:an? )?(?:earlier |previous |first )?version of (?:the )?$")
+_LEADING_ARTICLE = re.compile(r"^(?:The|the|A|An) ")
 _ALIAS_JOINS = re.compile(r"(?:,? or (?:the )?|,? also known as (?:the )?| \(|\), (?:the )?|, (?:the )?)$")
 
 
@@ -129,7 +138,7 @@ def _aliases(text: str, where: int) -> tuple[str, ...]:
     Names joined by "or", "also known as", a parenthesis or an apposition are
     one bill; the longest comes first, as the label.
     """
-    matches = list(BILL_NAME.finditer(text))
+    matches = _bill_names_in(text)
     chosen = next(i for i, m in enumerate(matches) if m.start() == where)
     group = [chosen]
     for step in (-1, 1):
@@ -144,16 +153,23 @@ def _aliases(text: str, where: int) -> tuple[str, ...]:
     return tuple(sorted(dict.fromkeys(names), key=lambda n: (-len(n), n)))
 
 
+@lru_cache(maxsize=64)
+def _bill_names_in(text: str) -> tuple[re.Match, ...]:
+    """Every bill name and number in a sentence: a slow pattern, which a sentence with
+    several sponsors would otherwise run once for each of them."""
+    return tuple(BILL_NAME.finditer(text))
+
+
 def _bill_name(match: re.Match) -> str:
     name = match.group("name") or match.group("number")
-    return re.sub(r"^(?:The|the|A|An) ", "", name)
+    return _LEADING_ARTICLE.sub("", name)
 
 
 def _named_next(doc: Doc, clause: Clause) -> str:
     """'... introduced a bipartisan bill. The Dream Act of 2017 would ...': the name the next sentence gives."""
     if clause.index + 1 >= len(doc.clauses):
         return ""
-    match = re.match(r"(?:The |the )?" + BILL_NAME.pattern, doc.clauses[clause.index + 1].reduced)
+    match = _OPENING_BILL_NAME.match(doc.clauses[clause.index + 1].reduced)
     return _bill_name(match) if match else ""
 
 

@@ -49,7 +49,10 @@ def extract_briefings(doc: Doc) -> Iterator[EventHit]:
 
 def _hits(clause: Clause, after_briefing: bool) -> Iterator[EventHit]:
     text = clause.reduced
-    for match in _VERB_OBJECT.finditer(text):
+    # cheap tests that spare most sentences most patterns: a briefing noun or "briefed", and a named person
+    noun = "brief" in text or "onference" in text
+    named = "⟦" in text
+    for match in _VERB_OBJECT.finditer(text) if noun else ():
         people = subject_of(clause, match.start()) + (clause.people(match.group("from")) if match.group("from") else [])
         yield _hit(clause, match.start("noun"), people + _beside(clause, match.end()), match.group("det"), match.group("noun"))
     for match in _ANAPHORIC_VERB.finditer(text):
@@ -57,23 +60,23 @@ def _hits(clause: Clause, after_briefing: bool) -> Iterator[EventHit]:
         # a session, meeting or call is a briefing only when the article has already reported one
         only_if_known = any(word in noun for word in ("session", "meeting", "call"))
         yield _hit(clause, match.start(), subject_of(clause, match.start()), match.group("det"), noun, ATTACH if only_if_known else None)
-    for match in _AT.finditer(text):
+    for match in _AT.finditer(text) if noun else ():
         people = subject_of(clause, match.start())
         yield _hit(clause, match.start("noun"), people + _beside(clause, match.end()) if people else [], match.group("det"), match.group("noun"))
     for position, people in fronted_subjects(clause, _FRONTED):
         yield _hit(clause, position, people + _beside(clause, position), "a", "press conference")
-    for match in _JOINED.finditer(text):
+    for match in _JOINED.finditer(text) if noun and named else ():
         people = subject_of(clause, match.start()) + clause.people(match.group("list"))
         yield _hit(clause, match.start(), people, match.group("det"), match.group("noun"))
-    for match in _BRIEFED.finditer(text):
+    for match in _BRIEFED.finditer(text) if noun else ():
         people = subject_of(clause, match.start()) + (clause.people(match.group("list")) if match.group("list") else [])
         yield EventHit("Briefing", clause.index, match.start(), tuple(people), NAME, NEW, label="briefing")
-    for match in _BRIEFED_BY.finditer(text):
+    for match in _BRIEFED_BY.finditer(text) if noun and named else ():
         people = subject_of(clause, match.start()) + clause.people(match.group("list"))
         yield EventHit("Briefing", clause.index, match.start(), tuple(people), NAME, NEW, label="briefing")
-    for match in _BRIEFING_ROOM.finditer(text):
+    for match in _BRIEFING_ROOM.finditer(text) if noun else ():
         yield EventHit("Briefing", clause.index, match.start(), tuple(subject_of(clause, match.start())), NAME, NEW, label="press briefing")
-    for pattern in (_HOSTED_BY, _ALONGSIDE, _INCLUDED) + ((_AMONG,) if after_briefing else ()):
+    for pattern in ((_HOSTED_BY, _ALONGSIDE, _INCLUDED) + ((_AMONG,) if after_briefing else ())) if named else ():
         for match in pattern.finditer(text):
             yield EventHit("Briefing", clause.index, match.start(), tuple(clause.people(match.group("list"))), NAME, LAST)
     for match in _PRESENT.finditer(text):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from graphbuild.mentions import NameMention
 from graphbuild.text import STATE_NAME_PATTERN, state_code
@@ -19,6 +20,7 @@ _SLOT_NUMBER = re.compile(SLOT)
 """One person, not possessive."""
 LIST = r"⟦\d+⟧(?!['’]s)(?:(?:,? and |, |,? along with |,? together with |,? joined by )⟦\d+⟧(?!['’]s))*"
 """A coordinated list of people: "⟦1⟧, ⟦2⟧ and ⟦3⟧"."""
+LIST_PATTERN = re.compile(LIST)
 COMPANIONS = (
     r"(?: and (?:\w+ ){0,4}?(?:officials|senators|lawmakers|colleagues|members|others|governors|"
     r"attorneys general|executives|leaders)(?: (?:from|of) (?:[\w-]+ ){0,4}?[\w-]+)?)?"
@@ -79,10 +81,11 @@ def build_clauses(text: str, sentences: list[tuple[int, int]], mentions: list[Na
     for index, (start, end) in enumerate(sentences):
         # bisect, so a long article costs sentences x log(mentions), not sentences x mentions
         first, last = bisect_left(starts, start), bisect_right(starts, end)
-        inside = [m for m in mentions[first:last] if start <= m.extent[0] and m.extent[1] <= end]
+        inside = [m for m in mentions[first:last] if start <= m.extent[0] and m.extent[1] <= end] if first < last else []
         masked, slots = _mask(text, start, end, inside)
-        masked, slots = _resolve_pronouns(masked, slots, clauses[-1] if clauses else None)
-        if _DESCRIPTOR.search(masked):
+        if slots or _SENTENCE_PRONOUN.match(masked):  # else no pronoun can be resolved
+            masked, slots = _resolve_pronouns(masked, slots, clauses[-1] if clauses else None)
+        if first and _may_describe(masked) and _DESCRIPTOR.search(masked):  # a descriptor can only refer back
             masked, slots = _resolve_descriptors(masked, slots, [m for m in mentions[:first] if m.end <= start])
         clauses.append(Clause(index, start, end, text[start:end], masked, reduce_clause(masked), slots))
     return clauses
@@ -92,8 +95,10 @@ _QUOTE = re.compile(r"[\"“][^\"“”]*[\"”]|[\"“][^\"“”]*$")
 
 
 def _mask(text: str, start: int, end: int, mentions: list[NameMention]) -> tuple[str, list[NameMention]]:
+    if not mentions:  # most sentences
+        return _blank_quotations(_literal(text[start:end])), []
     pieces, slots, cursor = [], [], start
-    quoted = [(m.start() + start, m.end() + start) for m in _QUOTE.finditer(text[start:end])]
+    quoted = _quotations(text[start:end], start)
     for mention in mentions:
         if mention.extent[0] < cursor or any(a <= mention.start < b for a, b in quoted):
             continue
@@ -103,9 +108,26 @@ def _mask(text: str, start: int, end: int, mentions: list[NameMention]) -> tuple
         slots.append(mention)
         cursor = mention.extent[1]
     pieces.append(_literal(text[cursor:end]))
-    masked = "".join(pieces)
-    masked = _QUOTE.sub(lambda m: m.group()[0] + "…" + (m.group()[-1] if len(m.group()) > 1 else ""), masked)
-    return masked, slots
+    return _blank_quotations("".join(pieces)), slots
+
+
+def _quotations(sentence: str, offset: int) -> list[tuple[int, int]]:
+    """(start, end) in the article of each quotation in the sentence."""
+    if not _has_quote_mark(sentence):
+        return []
+    return [(m.start() + offset, m.end() + offset) for m in _QUOTE.finditer(sentence)]
+
+
+def _blank_quotations(masked: str) -> str:
+    """Each quotation as “…”, keeping its quote marks."""
+    if not _has_quote_mark(masked):
+        return masked
+    return _QUOTE.sub(lambda m: m.group()[0] + "…" + (m.group()[-1] if len(m.group()) > 1 else ""), masked)
+
+
+def _has_quote_mark(text: str) -> bool:
+    """A cheap test before _QUOTE runs: most sentences quote nobody."""
+    return '"' in text or "“" in text
 
 
 def _literal(text: str) -> str:
@@ -114,7 +136,10 @@ def _literal(text: str) -> str:
 
 
 _SENTENCE_PRONOUN = re.compile(r"^(?:He|She)\b(?= )")
-_INNER_PRONOUN = re.compile(r"(?<=[ ,])(?:he|she)\b(?= )|(?<=[ ,])(?:his|her)\b(?= (?:own |new |bipartisan )?(?:legislation|bill|measure|resolution|proposal)\b)")
+_INNER_PRONOUN = re.compile(
+    r"[ ,](?P<pronoun>(?:he|she)\b(?= )|(?:his|her)\b(?= (?:own |new |bipartisan )?(?:legislation|bill|measure|resolution|proposal)\b))"
+)
+"""A pronoun inside a sentence; "[ ,]" is matched rather than looked behind for, so the regex engine can skip to spaces."""
 
 
 def _resolve_pronouns(masked: str, slots: list[NameMention], previous: Clause | None) -> tuple[str, list[NameMention]]:
@@ -124,12 +149,13 @@ def _resolve_pronouns(masked: str, slots: list[NameMention], previous: Clause | 
         if subject is not None:
             masked = _SENTENCE_PRONOUN.sub(f"⟦{len(slots)}⟧", masked, count=1)
             slots = slots + [subject]
-    match = _INNER_PRONOUN.search(masked)
+    match = _INNER_PRONOUN.search(masked) if slots else None  # with no one named, it refers to no one here
     if match:
-        subject = _subject_before(masked, slots, match.start())
+        start, end = match.span("pronoun")
+        subject = _subject_before(masked, slots, start)
         if subject is not None:
-            mark = "'s" if match.group() in ("his", "her") else ""
-            masked = masked[: match.start()] + f"⟦{len(slots)}⟧{mark}" + masked[match.end():]
+            mark = "'s" if match.group("pronoun") in ("his", "her") else ""
+            masked = masked[:start] + f"⟦{len(slots)}⟧{mark}" + masked[end:]
             slots = slots + [subject]
     return masked, slots
 
@@ -141,6 +167,18 @@ _DESCRIPTOR = re.compile(
     r"reintroduced|sent|signed|has|had|is|was|who|joined|attended|testified|called|urged|released|issued|took|responded))"
 )
 """A singular descriptor used as a subject; "the Republican leader" or "the Democratic Party" is not one."""
+_DESCRIPTOR_WORDS = ("Republican", "Democrat", "independent", "senator", "congress", "representative", "lawmaker")
+"""Every noun of _DESCRIPTOR contains one of these."""
+
+
+def _may_describe(masked: str) -> bool:
+    """A cheap test before _DESCRIPTOR runs: most sentences have none of its nouns."""
+    for word in _DESCRIPTOR_WORDS:
+        if word in masked:
+            return True
+    return False
+
+
 _DESCRIPTOR_NOUNS = {
     "Republican": ("R", None), "Democrat": ("D", None), "independent": ("I", None),
     "senator": (None, "senator"), "congressman": (None, "representative"),
@@ -200,7 +238,7 @@ def first_subject(clause: Clause) -> NameMention | None:
 
 def _subject_before(masked: str, slots: list[NameMention], position: int) -> NameMention | None:
     """The only non-possessive person named before `position`, if exactly one is."""
-    people = {slots[int(n)].person: slots[int(n)] for n in re.findall(SLOT, masked[:position])}
+    people = {slots[int(n)].person: slots[int(n)] for n in _SLOT_NUMBER.findall(masked[:position])}
     return next(iter(people.values())) if len(people) == 1 else None
 
 
@@ -217,19 +255,26 @@ _APPOSITIVE_BEFORE = re.compile(r"(^|, |\band )(?:the|The) [^,⟦…]{3,80}?, (�
 
 def mentions_any(clause: Clause, words: tuple[str, ...]) -> bool:
     """A cheap test before a family's patterns run: does the sentence contain any of these words?"""
-    return any(word in clause.masked for word in words)
+    masked = clause.masked
+    for word in words:  # a plain loop: any() over a generator costs more than the tests
+        if word in masked:
+            return True
+    return False
 
 
 def reduce_clause(masked: str) -> str:
     """Drop appositives and relative clauses around slots: "⟦1⟧, the Iowa Republican, said" -> "⟦1⟧ said"."""
-    reduced = _APPOSITIVE_BEFORE.sub(r"\1\2", masked)
+    # each pattern needs a slot next to a comma: most sentences are left as they are, unsearched
+    reduced = _APPOSITIVE_BEFORE.sub(r"\1\2", masked) if ", ⟦" in masked else masked
+    if "⟧, " not in reduced:
+        return reduced
 
     def keep_comma(match: re.Match) -> str:
         ends_clause = match.group().endswith(",")
         return match.group(1) + ("," if ends_clause and _is_list_continuation(reduced, match.end()) else "")
 
     reduced = _APPOSITIVE_AFTER.sub(keep_comma, reduced)
-    return _COMMA_BEFORE_VERB.sub(r"⟦\1⟧ ", reduced)
+    return _COMMA_BEFORE_VERB.sub(r"⟦\1⟧ ", reduced) if "⟧, " in reduced else reduced
 
 
 def _is_list_continuation(text: str, position: int) -> bool:
@@ -276,7 +321,7 @@ def _preceded_by_preposition(text: str, position: int) -> bool:
 def nearest_subject(clause: Clause, position: int) -> list[str]:
     """For a participle (", saying in a statement"): the last list before it that is not an object."""
     before = clause.reduced[:position]
-    for match in reversed(list(re.finditer(LIST, before))):
+    for match in reversed(list(LIST_PATTERN.finditer(before))):
         if not _preceded_by_preposition(before, match.start()):
             return clause.people(match.group())
     return []
@@ -312,10 +357,16 @@ def subject_of(clause: Clause, position: int) -> list[str]:
     return []
 
 
+# The helpers below each build a pattern around the phrase an extractor passes in: they
+# compile it once per phrase (the phrases are module constants), and return early when
+# the sentence lacks a piece of text their pattern cannot match without.
+
 def who_subjects(clause: Clause, event_pattern: str) -> list[tuple[int, list[str]]]:
     """(position, people) for "⟦1⟧, who (also) attended the briefing": relative clauses in the masked text."""
-    pattern = SLOT + r",? who(?: also| had| has| have)? (?:" + event_pattern + r")"
-    return [(m.start(), clause.people(m.group()[: m.group().index("⟧") + 1])) for m in re.finditer(pattern, clause.masked)]
+    if " who" not in clause.masked:
+        return []
+    pattern = _who_pattern(event_pattern)
+    return [(m.start(), clause.people(m.group()[: m.group().index("⟧") + 1])) for m in pattern.finditer(clause.masked)]
 
 
 _HONORIFIC_LIST = r"(?:(?:Sens?\.|Senators?|Reps?\.|Representatives?) )?"
@@ -323,31 +374,68 @@ _HONORIFIC_LIST = r"(?:(?:Sens?\.|Senators?|Reps?\.|Representatives?) )?"
 
 def fronted_subjects(clause: Clause, phrase: str) -> list[tuple[int, list[str]]]:
     """"In a joint statement, ⟦1⟧ and ⟦2⟧ said": a fronted phrase, then the subject list and a verb."""
-    pattern = r"(?:^|[,;] )(?:" + phrase + r")[^⟦…;]{0,60}?, (?P<list>" + LIST + r")" + GAP + r" (?:[a-z]+ )?[a-z]+"
-    return [(m.start(), clause.people(m.group("list"))) for m in re.finditer(pattern, clause.reduced)]
+    if ", ⟦" not in clause.reduced:
+        return []
+    pattern = _fronted_pattern(phrase)
+    return [(m.start(), clause.people(m.group("list"))) for m in pattern.finditer(clause.reduced)]
 
 
 def from_subjects(clause: Clause, noun: str) -> list[tuple[int, list[str]]]:
     """"A statement from ⟦1⟧", "the letter from ⟦1⟧ and ⟦2⟧": the authors of a thing named by its noun."""
-    pattern = r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Tt]heir) (?:[\w-]+ )?(?:" + noun + r") (?:from|by) " + _HONORIFIC_LIST + r"(?P<list>" + LIST + r")"
-    return [(m.start(), clause.people(m.group("list"))) for m in re.finditer(pattern, clause.reduced)]
+    if "⟦" not in clause.reduced or (" from " not in clause.reduced and " by " not in clause.reduced):
+        return []
+    pattern = _from_pattern(noun)
+    return [(m.start(), clause.people(m.group("list"))) for m in pattern.finditer(clause.reduced)]
 
 
 def passive_subjects(clause: Clause, noun: str, verbs: str) -> list[tuple[int, list[str]]]:
     """"The statement, signed by ⟦1⟧ and ⟦2⟧, urged": a noun, then "<verb> by" a list, in one clause."""
-    pattern = r"\b(?:" + noun + r")\b[^⟦…;.]{0,60}?\b(?:" + verbs + r") by " + _HONORIFIC_LIST + r"(?P<list>" + LIST + r")"
+    if "⟦" not in clause.reduced or " by " not in clause.reduced:
+        return []
     found = []
-    for match in re.finditer(pattern, clause.reduced):
+    for match in _passive_pattern(noun, verbs).finditer(clause.reduced):
         if not negated(clause.reduced[match.start():match.start("list")]):
             found.append((match.start(), clause.people(match.group("list"))))
     return found
 
 
-def companions_after(clause: Clause, position: int, words: str = r"joined by|along with|together with|alongside|with") -> list[str]:
+_COMPANION_WORDS = r"joined by|along with|together with|alongside|with"
+_NEW_CLAUSE = re.compile(r"\b(?:which|that|who|but|because|while)\b|[;…]")
+
+
+def companions_after(clause: Clause, position: int, words: str = _COMPANION_WORDS) -> list[str]:
     """People who did it too, named after the verb: "... introduced it with ⟦2⟧", ", joined by ⟦3⟧"."""
-    pattern = r"\b(?:" + words + r") " + _HONORIFIC_LIST + r"(?P<list>" + LIST + r")"
+    if "⟦" not in clause.reduced:
+        return []
     people = []
-    for match in re.finditer(pattern, clause.reduced[position:]):
-        if match.group().startswith("joined by") or not re.search(r"\b(?:which|that|who|but|because|while)\b|[;…]", clause.reduced[position:position + match.start()]):
+    for match in _companions_pattern(words).finditer(clause.reduced[position:]):
+        if match.group().startswith("joined by") or not _NEW_CLAUSE.search(clause.reduced[position:position + match.start()]):
             people += clause.people(match.group("list"))
     return people
+
+
+@lru_cache(maxsize=None)
+def _who_pattern(event_pattern: str) -> re.Pattern:
+    return re.compile(SLOT + r",? who(?: also| had| has| have)? (?:" + event_pattern + r")")
+
+
+@lru_cache(maxsize=None)
+def _fronted_pattern(phrase: str) -> re.Pattern:
+    return re.compile(r"(?:^|[,;] )(?:" + phrase + r")[^⟦…;]{0,60}?, (?P<list>" + LIST + r")" + GAP + r" (?:[a-z]+ )?[a-z]+")
+
+
+@lru_cache(maxsize=None)
+def _from_pattern(noun: str) -> re.Pattern:
+    return re.compile(
+        r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Tt]heir) (?:[\w-]+ )?(?:" + noun + r") (?:from|by) " + _HONORIFIC_LIST + r"(?P<list>" + LIST + r")"
+    )
+
+
+@lru_cache(maxsize=None)
+def _passive_pattern(noun: str, verbs: str) -> re.Pattern:
+    return re.compile(r"\b(?:" + noun + r")\b[^⟦…;.]{0,60}?\b(?:" + verbs + r") by " + _HONORIFIC_LIST + r"(?P<list>" + LIST + r")")
+
+
+@lru_cache(maxsize=None)
+def _companions_pattern(words: str) -> re.Pattern:
+    return re.compile(r"\b(?:" + words + r") " + _HONORIFIC_LIST + r"(?P<list>" + LIST + r")")

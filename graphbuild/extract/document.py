@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Iterator
 
-from graphbuild.extract.clauses import Clause, build_clauses
+from graphbuild.extract.clauses import Clause, build_clauses, mentions_any
 from graphbuild.mentions import NameMention, find_mentions
 from graphbuild.model import EVENT_RELATIONS, Article, Assertion, Event, Span
 from graphbuild.text import split_sentences
@@ -66,7 +66,7 @@ def hits_in_sequence(doc: Doc, words: tuple[str, ...], hits_of) -> Iterator[Even
     """
     previous_had_hit = False
     for clause in doc.clauses:
-        hits = list(hits_of(clause, previous_had_hit)) if any(word in clause.masked for word in words) else []
+        hits = list(hits_of(clause, previous_had_hit)) if mentions_any(clause, words) else []
         yield from hits
         previous_had_hit = bool(hits)
 
@@ -148,4 +148,7 @@ class _EventTable:
 
 
 def _event_key(kind: str, key: str) -> str:
-    return f"{kind.lower()}-" + re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-")
+    return f"{kind.lower()}-" + _NOT_KEY_CHARACTERS.sub("-", key.lower()).strip("-")
+
+
+_NOT_KEY_CHARACTERS = re.compile(r"[^a-z0-9]+")

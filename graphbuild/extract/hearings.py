@@ -23,6 +23,8 @@ _COMMITTEE = re.compile(
 _FRONTED = r"[Tt]estifying (?:before|to) [^,…]*|[Ii]n (?:his |her |their )?testimony (?:before|to) [^,…]*"
 _WITNESSES = re.compile(r"\b[Ww]itness(?:es)? (?:included|were|was) (?P<list>" + LIST + ")")
 _HEARD_FROM = re.compile(r"\b(?:[Cc]ommittee|[Ss]ubcommittee|[Pp]anel|senators|lawmakers) (?:\w+ )?heard (?:testimony )?from (?P<list>" + LIST + ")")
+_TESTIFIED = re.compile(r"\b" + _TESTIFY)
+_TO_BEFORE = re.compile(r"\bto $")
 _AMONG = re.compile(r"^Among (?:them|those|the (?:witnesses|executives)[^⟦…]*?) (?:were|was) (?P<list>" + LIST + ")")
 
 
@@ -36,8 +38,8 @@ def extract_hearings(doc: Doc) -> Iterator[EventHit]:
 
 def _hits(clause: Clause, after_hearing: bool) -> Iterator[EventHit]:
     text = clause.reduced
-    for match in re.finditer(r"\b" + _TESTIFY, text):
-        if re.search(r"\bto $", text[:match.start()]):
+    for match in _TESTIFIED.finditer(text):
+        if _TO_BEFORE.search(text[:match.start()]):
             continue  # "to testify" is a plan or an invitation
         yield _hit(clause, match.start(), subject_of(clause, match.start()), text[match.end():])
     for position, people in fronted_subjects(clause, _FRONTED):

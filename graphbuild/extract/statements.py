@@ -17,6 +17,8 @@ _STATEMENT = r"(?:an? |the following |their |his |her |the )?(?P<kind>joint |sep
 _TRIGGER = re.compile(r"\b(?:in|released|issued|put out|signed|joined|sent out|said in) " + _STATEMENT)
 _PARTICIPLE = re.compile(r", (?:saying|adding|writing|arguing|warning|noting) in " + _STATEMENT)
 _FRONTED = r"[Ii]n an? (?:joint |separate |written )?statement"
+_JOINT_OR_SEPARATE = re.compile(r"\b(joint|separate)\b")
+_THE_STATEMENT = re.compile(r"\bthe statement\b|\bthe joint statement\b")
 
 
 def extract_statements(doc: Doc) -> Iterator[EventHit]:
@@ -39,12 +41,12 @@ def extract_statements(doc: Doc) -> Iterator[EventHit]:
 
 
 def _kind(text: str) -> str | None:
-    match = re.search(r"\b(joint|separate)\b", text)
+    match = _JOINT_OR_SEPARATE.search(text)
     return match.group(1) if match else None
 
 
 def _hit(clause: Clause, position: int, people: list[str], kind: str | None, phrase: str = "") -> EventHit:
     kind = (kind or "").strip()
-    definite = re.search(r"\bthe statement\b|\bthe joint statement\b", phrase) and kind != "separate"
+    definite = _THE_STATEMENT.search(phrase) and kind != "separate"
     label = f"{kind} statement" if kind in ("joint", "separate") else "statement"
     return EventHit("Statement", clause.index, position, tuple(people), NAME, LAST if definite else NEW, label=label)
