@@ -32,13 +32,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
-        if text[match.start()] == "." and _is_abbreviation(text, match.start()):
+        mark = match.start()
+        if text[mark] == "." and _is_abbreviation(text, mark):
             continue
-        end = match.end() if not match.group().startswith("\n") else match.start()
+        end = mark if text[mark] == "\n" else match.end()
         _append_stripped(spans, text, start, end)
         start = match.end()
     _append_stripped(spans, text, start, len(text))
-    return [piece for span in spans for piece in _bounded(text, *span)]
+    if any(end - start > MAX_SENTENCE_CHARS for start, end in spans):
+        return [piece for span in spans for piece in _bounded(text, *span)]
+    return spans
 
 
 MAX_SENTENCE_CHARS = 2000
@@ -77,6 +80,10 @@ def _word_before(text: str, dot: int) -> str:
     Read backwards with one match: searching forwards for "[\\w.]*$" tries every
     start in the window. Like "$", a line break right before `dot` is skipped.
     """
+    space = text.rfind(" ", max(0, dot - 40), dot)
+    word = text[space + 1:dot]
+    if space >= 0 and word.isalnum():  # most words: isalnum() is exactly what \w accepts
+        return word
     window = text[max(0, dot - 40):dot]
     if window.endswith("\n"):
         window = window[:-1]

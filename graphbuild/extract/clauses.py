@@ -100,7 +100,7 @@ def _mask(text: str, start: int, end: int, mentions: list[NameMention]) -> tuple
     pieces, slots, cursor = [], [], start
     quoted = _quotations(text[start:end], start)
     for mention in mentions:
-        if mention.extent[0] < cursor or any(a <= mention.start < b for a, b in quoted):
+        if mention.extent[0] < cursor or quoted and any(a <= mention.start < b for a, b in quoted):
             continue
         pieces.append(_literal(text[cursor:mention.extent[0]]))
         possessive = "'s" if mention.possessive else ""
