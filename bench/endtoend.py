@@ -1,4 +1,4 @@
-"""End-to-end measurements through the `graphbuild` command: runs, re-runs, queries, and drawing the HTML.
+"""End-to-end measurements through the `graphbuild` command: runs, re-runs, and drawing the HTML (queries: bench/queries.py).
 
 Each run is a child process; its peak memory comes from os.wait4, which
 reports the resource use of that one child.
@@ -32,6 +32,8 @@ class Measured:
     peak_kib: int
     status: int
     output: str
+    cpu_seconds: float = 0.0
+    """User + system time of the child and of its children it waited for."""
 
     @property
     def triples(self) -> int | None:
@@ -63,7 +65,8 @@ def measure(command: list[str], log: Path, timeout: float) -> Measured:
         seconds = time.perf_counter() - started
         timer.cancel()
     child.returncode = os.waitstatus_to_exitcode(status)  # wait4 reaped it; keep Popen from waiting again
-    return Measured(seconds, usage.ru_maxrss, child.returncode, log.read_text(encoding="utf-8", errors="replace"))
+    return Measured(seconds, usage.ru_maxrss, child.returncode, log.read_text(encoding="utf-8", errors="replace"),
+                    usage.ru_utime + usage.ru_stime)
 
 
 def run_features() -> set[str]:
@@ -74,10 +77,6 @@ def run_features() -> set[str]:
 
 def run_graphbuild(corpus: Path, out: Path, log: Path, timeout: float, *options: str) -> Measured:
     return measure([*graphbuild_command(), "run", str(corpus), "--out", str(out), *options], log, timeout)
-
-
-def run_query(query: str, graph: Path, log: Path, timeout: float) -> Measured:
-    return measure([*graphbuild_command(), "query", query, "--graph", str(graph), "--format", "csv"], log, timeout)
 
 
 def change_one_article(corpus: Path) -> tuple[Path, bytes]:

@@ -1,91 +1,34 @@
-"""Load a built graph, run SPARQL on it locally and format the results.
+"""Run SPARQL on a built graph file and format the answer: what `graphbuild query` does.
 
-A graph `graphbuild run` wrote is read from the Oxigraph store beside it
-(OUT/graph.oxigraph, see graphbuild.store) while that store is fresh, else
-parsed from the Turtle; either way SPARQL runs on Oxigraph.
-
-Queries are read-only unless the caller allows updates, and nothing a query
-says can make the engine fetch anything: SERVICE, FROM, LOAD and USING are
-refused, since rdflib would dereference their IRIs. A query with a timeout
-runs in a child process on Oxigraph (native code cannot be interrupted, but
-a process can be killed), and in a thread of its own on rdflib's engine; at
-the timeout the caller gets QueryTimeout and the child or thread is stopped.
+A read-only query on a graph `graphbuild run` wrote is answered straight
+from the Oxigraph store beside it while that store is fresh
+(graphbuild.query_store: no rdflib, so start-up stays small). Updates, text
+that mentions SERVICE or FROM, other graph files and queries Oxigraph
+rejects go through graphbuild.query_rdflib, which loads the graph as an
+rdflib Graph, checks the query and words refusals and errors. Its public
+names (load_graph, run_query, format_result, QUERY_PREFIXES) can be imported
+from here; they are loaded on first use, because rdflib is slow to import.
 """
 from __future__ import annotations
 
-import csv
-import ctypes
-import io
-import json
-import multiprocessing
-import threading
 from pathlib import Path
-from typing import Iterable
 
-import pyoxigraph as ox
-from pyparsing import ParseBaseException, ParseResults
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import Namespace, NamespaceManager
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-from rdflib.plugins.sparql.parserutils import CompValue
-from rdflib.query import Result
-from rdflib.util import guess_format
-
-from graphbuild.errors import GraphFileError, QueryError, QueryTimeout
-from graphbuild.rdf import PREFIXES, new_graph, to_turtle, write_turtle
-from graphbuild.store import graph_over, open_store, oxigraph_of, store_path, write_store
-
-QUERY_PREFIXES = {prefix: Namespace(str(ns)) for prefix, ns in {"rdf": RDF._NS, "rdfs": RDFS._NS, **PREFIXES}.items()}
-"""Prefixes every query may use without declaring them."""
-
-FORMATS = ("table", "csv", "json")
+from graphbuild.errors import QueryError
+from graphbuild.query_store import FORMATS, query_store
+from graphbuild.store_folder import open_store
 
 DEFAULT_TIMEOUT = 60.0
 """Seconds `graphbuild query` lets a query run; the example queries take well under one."""
 
-REMOTE_CLAUSES = {
-    "ServiceGraphPattern": "SERVICE",
-    "DatasetClause": "FROM",
-    "Load": "LOAD",
-    "UsingClause": "USING",
-}
-"""Parse-tree nodes that would make rdflib fetch an IRI -> the keyword a user wrote."""
+RDFLIB_NAMES = ("load_graph", "run_query", "format_result", "QUERY_PREFIXES")
 
 
-OXIGRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "xml": ox.RdfFormat.RDF_XML,
-                    "n3": ox.RdfFormat.N3}
-"""rdflib's format names (from the file extension) that Oxigraph parses itself."""
+def __getattr__(name: str):
+    if name in RDFLIB_NAMES:
+        from graphbuild import query_rdflib
 
-
-def load_graph(path: Path | str, *, writable: bool = False) -> Graph:
-    """A built graph file as an rdflib Graph (Turtle unless its extension says otherwise).
-
-    The fresh store `graphbuild run` wrote beside the file is opened read-only
-    instead of parsing it, unless the caller means to change the graph
-    (writable); otherwise the file is parsed into memory.
-    """
-    path = Path(path)
-    if not path.is_file():
-        raise GraphFileError(f"graph file {path} does not exist: run 'graphbuild run' first")
-    store = None if writable else open_store(path)
-    if store is not None:
-        return _with_prefixes(graph_over(store))
-    rdf_format = guess_format(str(path)) or "turtle"
-    graph = new_graph()
-    try:
-        if rdf_format in OXIGRAPH_FORMATS:
-            oxigraph_of(graph).load(path=str(path), format=OXIGRAPH_FORMATS[rdf_format])
-        else:
-            graph.parse(path, format=rdf_format)
-    except Exception as error:  # the parsers raise many unrelated types
-        raise GraphFileError(f"cannot parse {path} as {rdf_format}: {_one_line(error)}") from error
-    return graph
-
-
-def _with_prefixes(graph: Graph) -> Graph:
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True, replace=True)
-    return graph
+        return getattr(query_rdflib, name)
+    raise AttributeError(f"module 'graphbuild.query' has no attribute {name!r}")
 
 
 def read_query(text_or_path: str) -> str:
@@ -110,261 +53,11 @@ def query_graph_file(
     """
     if fmt not in FORMATS:
         raise ValueError(f"result format {fmt!r} is not one of {', '.join(FORMATS)}")
-    graph = load_graph(path, writable=allow_update)
-    before = len(graph)
-    result = run_query(graph, read_query(query), allow_update=allow_update, timeout=timeout)
-    if result is not None:
-        return format_result(result, fmt)
-    if (guess_format(str(path)) or "turtle") != "turtle":
-        raise QueryError(f"updates are saved only to Turtle graphs, and {path} is not one: nothing was changed")
-    write_turtle(graph, path)
-    if store_path(path).is_dir():
-        write_store(path)  # else the store, now stale, would be ignored and every query re-parse the Turtle
-    return f"update done: {before} -> {len(graph)} triples; wrote {path}\n"
+    text = read_query(query)
+    store = None if allow_update else open_store(path)
+    answer = query_store(store, text, fmt, timeout) if store is not None else None
+    if answer is not None:
+        return answer
+    from graphbuild.query_rdflib import answer_graph_file
 
-
-def run_query(
-    graph: Graph, query: str, *, allow_update: bool = False, timeout: float | None = None
-) -> Result | None:
-    """Run a SPARQL query on graph, with the usual prefixes predeclared.
-
-    A SPARQL Update runs only when allow_update is true, and then returns None.
-    With a timeout (seconds; None or 0: no limit) the query is stopped when it
-    runs longer, and QueryTimeout is raised; a stopped update may have changed
-    part of graph.
-    Raises QueryError for a syntax error, a refused update or a remote clause.
-    """
-    if timeout and oxigraph_of(graph) is not None:
-        return _on_oxigraph_with_timeout(graph, query, allow_update, timeout)
-    if timeout:
-        return _with_timeout(lambda: run_query(graph, query, allow_update=allow_update), timeout)
-    try:
-        parsed = parseQuery(query)
-    except ParseBaseException as query_error:
-        return _run_update(graph, query, allow_update, query_error)
-    _refuse_remote_clauses(parsed)
-    _refuse_unknown_prefixes(parsed)
-    try:
-        result = graph.query(query, initNs=QUERY_PREFIXES)
-        if result.type == "SELECT":
-            result.bindings  # evaluate now, so errors surface here and not while printing
-    except Exception as error:  # rdflib raises bare Exception, e.g. for unknown prefixes
-        raise QueryError(f"query failed: {_one_line(error)}") from error
-    return result
-
-
-def _run_update(graph: Graph, text: str, allow_update: bool, query_error: Exception) -> None:
-    try:
-        parsed = parseUpdate(text)
-    except ParseBaseException:
-        raise QueryError(f"SPARQL syntax error: {_one_line(query_error)}") from query_error
-    if "request" not in parsed:  # only comments or whitespace parse as an empty update
-        raise QueryError(f"SPARQL syntax error: the query is empty ({_one_line(query_error)})")
-    if not allow_update:
-        raise QueryError("SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP ...) is refused: queries are read-only")
-    _refuse_remote_clauses(parsed)
-    _refuse_unknown_prefixes(parsed)
-    try:
-        graph.update(text, initNs=QUERY_PREFIXES)
-    except Exception as error:
-        raise QueryError(f"update failed: {_one_line(error)}") from error
-    return None
-
-
-def _on_oxigraph_with_timeout(graph: Graph, query: str, allow_update: bool, seconds: float) -> Result | None:
-    """run_query in a forked child, killed at the timeout; an update that finishes in time is then run here."""
-    portable = _in_child(lambda: _portable(run_query(graph, query, allow_update=allow_update)), seconds)
-    if portable is None:  # an update: the child changed only its own copy
-        return run_query(graph, query, allow_update=allow_update)
-    return _result_from(portable)
-
-
-def _in_child(action, seconds: float):
-    """action() in a forked process, its (picklable) value sent back; QueryTimeout if it is not done in time."""
-    context = multiprocessing.get_context("fork")  # the child shares the parent's graph as it is
-    receiver, sender = context.Pipe(duplex=False)
-
-    def work() -> None:
-        try:
-            outcome = ("value", action())
-        except BaseException as error:  # handed to the parent below
-            outcome = ("error", error)
-        sender.send(outcome)
-
-    child = context.Process(target=work, name="graphbuild-query", daemon=True)
-    child.start()
-    sender.close()
-    try:
-        if not receiver.poll(seconds):
-            raise QueryTimeout(f"query stopped after {seconds:g} s: it ran too long (--timeout SECONDS sets the limit, 0 none)")
-        kind, value = receiver.recv()
-    except EOFError:
-        raise QueryError("query failed: the process running it ended without an answer") from None
-    finally:
-        receiver.close()
-        if child.is_alive():
-            child.kill()
-        child.join()
-    if kind == "error":
-        raise value
-    return value
-
-
-def _portable(result: Result | None):
-    """A query result as plain picklable data (see _result_from)."""
-    if result is None:
-        return None
-    if result.type == "ASK":
-        return ("ASK", result.askAnswer)
-    if result.type == "SELECT":
-        return ("SELECT", list(result.vars), [tuple(row) for row in result])
-    return ("CONSTRUCT", list(result.graph))
-
-
-def _result_from(portable) -> Result:
-    kind, *data = portable
-    result = Result("SELECT" if kind == "SELECT" else kind)
-    if kind == "ASK":
-        result.askAnswer = data[0]
-    elif kind == "SELECT":
-        result.vars, rows = data
-        result.bindings = [{var: value for var, value in zip(result.vars, row) if value is not None} for row in rows]
-    else:
-        result.graph = Graph()
-        for triple in data[0]:
-            result.graph.add(triple)
-    return result
-
-
-class _Stopped(BaseException):
-    """Raised inside a query's thread at its timeout (BaseException: rdflib catches Exception)."""
-
-
-def _with_timeout(action, seconds: float):
-    """action() in a daemon thread; at the timeout the thread is interrupted and QueryTimeout raised."""
-    outcome: dict = {}
-
-    def work() -> None:
-        try:
-            outcome["value"] = action()
-        except BaseException as error:  # handed to the caller's thread below
-            outcome["error"] = error
-
-    worker = threading.Thread(target=work, name="graphbuild-query", daemon=True)
-    worker.start()
-    worker.join(seconds)
-    if worker.is_alive():
-        _interrupt(worker)
-        raise QueryTimeout(f"query stopped after {seconds:g} s: it ran too long (--timeout SECONDS sets the limit, 0 none)")
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["value"]
-
-
-def _interrupt(worker: threading.Thread) -> None:
-    """Raise _Stopped in worker until it ends (or a few seconds pass; a daemon thread dies with the process).
-
-    rdflib evaluates in pure Python, so the exception lands at the next bytecode;
-    it is sent again if it landed where Python swallows it (a weakref callback).
-    """
-    for _ in range(40):
-        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(worker.ident), ctypes.py_object(_Stopped))
-        worker.join(0.05)
-        if not worker.is_alive():
-            return
-
-
-def _refuse_remote_clauses(parsed: object) -> None:
-    for name in _node_names(parsed):
-        if name in REMOTE_CLAUSES:
-            raise QueryError(
-                f"{REMOTE_CLAUSES[name]} is refused: queries run on the loaded graph only and never fetch remote data"
-            )
-
-
-def _refuse_unknown_prefixes(parsed: object) -> None:
-    """A prefix neither predeclared nor declared in the query is named (Oxigraph's own message lists grammar)."""
-    nodes = list(_nodes(parsed))
-    declared = set(QUERY_PREFIXES) | {node.get("prefix") for node in nodes if node.name == "PrefixDecl"}
-    for node in nodes:
-        if node.name == "pname" and node.get("prefix") not in declared:
-            prefix = node.get("prefix") or ""
-            raise QueryError(f"query failed: unknown prefix {prefix}: (declare it: PREFIX {prefix}: <...>)")
-
-
-def _nodes(node: object) -> Iterable[CompValue]:
-    """Every parse-tree node under node."""
-    if isinstance(node, CompValue):
-        yield node
-        children = node.values()
-    elif isinstance(node, (list, tuple, ParseResults)):
-        children = node
-    else:
-        return
-    for child in children:
-        yield from _nodes(child)
-
-
-def _node_names(node: object) -> Iterable[str]:
-    """The names of every parse-tree node under node."""
-    return (child.name for child in _nodes(node))
-
-
-def format_result(result: Result | None, fmt: str = "table") -> str:
-    """A query result as text: table, csv or json for SELECT and ASK, Turtle for graphs."""
-    if fmt not in FORMATS:
-        raise ValueError(f"result format {fmt!r} is not one of {', '.join(FORMATS)}")
-    if result is None:
-        return "update done"
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        return _graph_turtle(result.graph)
-    if result.type == "ASK":
-        return json.dumps({"head": {}, "boolean": result.askAnswer}) if fmt == "json" else str(result.askAnswer).lower()
-    if fmt == "json":
-        return result.serialize(format="json").decode("utf-8")
-    if fmt == "csv":
-        return _csv(result)
-    return _table(result)
-
-
-def _graph_turtle(graph: Graph) -> str:
-    prefixed = new_graph()
-    prefixed += graph
-    return to_turtle(prefixed)
-
-
-def _csv(result: Result) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([str(var) for var in result.vars])
-    for row in result:
-        writer.writerow(["" if value is None else str(value) for value in row])
-    return out.getvalue()
-
-
-def _table(result: Result) -> str:
-    """SELECT rows as an aligned text table; IRIs shortened with the standard prefixes."""
-    namespaces = new_graph().namespace_manager
-    header = [str(var) for var in result.vars]
-    rows = [[_cell(value, namespaces) for value in row] for row in result]
-    widths = [max([len(header[i]), *(len(row[i]) for row in rows)]) for i in range(len(header))]
-    lines = [_table_line(header, widths), _table_line(["-" * width for width in widths], widths)]
-    lines.extend(_table_line(row, widths) for row in rows)
-    return "\n".join(lines) + "\n"
-
-
-def _table_line(cells: list[str], widths: list[int]) -> str:
-    return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths)).rstrip()
-
-
-def _cell(value: object, namespaces: NamespaceManager) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, URIRef):
-        return value.n3(namespaces)
-    text = str(value) if isinstance(value, Literal) else value.n3()
-    return " ".join(text.split())
-
-
-def _one_line(error: BaseException) -> str:
-    return " ".join(str(error).split()) or type(error).__name__
+    return answer_graph_file(path, text, fmt, allow_update, timeout)

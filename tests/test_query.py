@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from graphbuild.query import format_result, load_graph, read_query, run_query
 from graphbuild.rdf import IriMinter, to_graph, write_turtle
 
 QUERIES = Path(__file__).resolve().parents[1] / "queries"
+EXAMPLES = sorted(path.name for path in QUERIES.glob("*.rq"))
 ARTICLE = "pr_01.txt"
 SENTENCES = {
     "statement": "Senators Van Hollen (D-MD), Cardin (D-MD) and Schumer (D-NY) released the following joint statement.",
@@ -26,6 +28,7 @@ SENTENCES = {
 TEXT = " ".join(SENTENCES.values())
 NAMES = {"Chris Van Hollen": "christopher-van-hollen", "Ben Cardin": "benjamin-cardin",
          "Chuck Schumer": "charles-schumer", "Susan Collins": "susan-collins"}
+ALSO_NAMED = {"Chris Van Hollen": ("Christopher Van Hollen",)}
 
 
 def evidence(which: str) -> Span:
@@ -66,7 +69,7 @@ def graph() -> Graph:
         (STATEMENT, BILL, BRIEFING),
         ASSERTIONS,
     )
-    people = [Person(key, name, (), ((ARTICLE, name),)) for name, key in NAMES.items()]
+    people = [Person(key, name, ALSO_NAMED.get(name, ()), ((ARTICLE, name),)) for name, key in NAMES.items()]
     return to_graph([facts], people)
 
 
@@ -74,46 +77,66 @@ def rows(graph: Graph, query: str) -> list[tuple[str, ...]]:
     return [tuple("" if value is None else str(value) for value in row) for row in run_query(graph, query)]
 
 
-def example(name: str) -> str:
-    return read_query(str(QUERIES / name))
+def example(name: str, person: str | None = None) -> str:
+    """queries/name, about `person` instead of the name on its VALUES line."""
+    text = read_query(str(QUERIES / name))
+    return re.sub(r'(VALUES \?name \{ )"[^"]*"', lambda found: f'{found.group(1)}"{person}"', text) if person else text
 
 
 # ---------------------------------------------------------------- example queries
 
 
-def test_query_cosigners_lists_each_pair_once_with_evidence(graph):
+def test_query_cosigners_lists_the_persons_cosigners_with_evidence(graph):
     found = rows(graph, example("cosigners.rq"))
-    pairs = [(signer, cosigner) for _, _, signer, cosigner, _ in found]
-    assert pairs == [("Ben Cardin", "Chris Van Hollen"), ("Ben Cardin", "Chuck Schumer"), ("Chris Van Hollen", "Chuck Schumer")]
+    assert [(signer, cosigner) for _, _, signer, cosigner, _ in found] == [
+        ("Chris Van Hollen", "Ben Cardin"), ("Chris Van Hollen", "Chuck Schumer")]
     assert {(article, statement, sentence) for article, statement, _, _, sentence in found} == {
         (ARTICLE, "joint statement", SENTENCES["statement"])}
 
 
+def test_query_cosigners_name_is_set_on_the_values_line(graph):
+    found = rows(graph, example("cosigners.rq", "Chuck Schumer"))
+    assert [(signer, cosigner) for _, _, signer, cosigner, _ in found] == [
+        ("Chuck Schumer", "Ben Cardin"), ("Chuck Schumer", "Chris Van Hollen")]
+    assert rows(graph, example("cosigners.rq", "Susan Collins")) == []  # she signed nothing
+
+
 def test_query_cosponsors_lists_the_pair_with_the_bill(graph):
     assert rows(graph, example("cosponsors.rq")) == [("Chris Van Hollen", "Susan Collins", "Clean Water Act", ARTICLE)]
+    assert rows(graph, example("cosponsors.rq", "Susan Collins")) == [
+        ("Susan Collins", "Chris Van Hollen", "Clean Water Act", ARTICLE)]
 
 
-def test_query_briefings_lists_attendees(graph):
-    assert rows(graph, example("briefings.rq")) == [
+def test_query_briefings_lists_everyone_at_the_persons_briefings(graph):
+    expected = [
         (ARTICLE, "briefing", "Ben Cardin", SENTENCES["briefing"]),
         (ARTICLE, "briefing", "Chris Van Hollen", SENTENCES["briefing"]),
     ]
+    assert rows(graph, example("briefings.rq", "Ben Cardin")) == expected
+    assert rows(graph, example("briefings.rq", "Chris Van Hollen")) == expected
+    assert rows(graph, example("briefings.rq", "Chuck Schumer")) == []  # he attended none
 
 
-def test_query_person_defaults_to_van_hollen_with_evidence(graph):
-    found = {(prop.rsplit("#", 1)[-1], value, evidence) for prop, value, _, evidence, _ in rows(graph, example("person.rq"))}
-    assert ("party", "Democratic Party", SENTENCES["statement"]) in found
-    assert ("state", "MD", SENTENCES["statement"]) in found
-    assert ("role", "senator", SENTENCES["statement"]) in found
-    assert ("sponsors", "Clean Water Act", SENTENCES["bill"]) in found
-    assert ("attendedBriefing", "briefing", SENTENCES["briefing"]) in found
-    assert ("coSignedWith", "Chuck Schumer", "") in found
-    assert ("cosponsorsBillWith", "Susan Collins", "") in found
+def test_query_person_lists_events_with_evidence_and_attributes_once(graph):
+    found = [(prop.rsplit("#", 1)[-1], value, article, evidence) for prop, value, article, evidence, _ in rows(graph, example("person.rq"))]
+    assert ("sponsors", "Clean Water Act", ARTICLE, SENTENCES["bill"]) in found
+    assert ("attendedBriefing", "briefing", ARTICLE, SENTENCES["briefing"]) in found
+    assert ("signedStatement", "joint statement", ARTICLE, SENTENCES["statement"]) in found
+    attributes = [(prop, value) for prop, value, article, evidence in found if not article and not evidence]
+    assert sorted(attributes) == [
+        ("coSignedWith", "Ben Cardin"), ("coSignedWith", "Chuck Schumer"), ("cosponsorsBillWith", "Susan Collins"),
+        ("party", "Democratic Party"), ("role", "senator"), ("state", "MD"),
+    ]
+    assert len(found) == 3 + len(attributes)
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_query_examples_find_a_person_by_another_name(graph, name):
+    assert rows(graph, example(name, "Christopher Van Hollen")) == rows(graph, example(name, "Chris Van Hollen")) != []
 
 
 def test_query_person_name_is_set_on_the_values_line(graph):
-    query = example("person.rq").replace('"Chris Van Hollen"', '"Chuck Schumer"')
-    values = {value for _, value, _, _, _ in rows(graph, query)}
+    values = {value for _, value, _, _, _ in rows(graph, example("person.rq", "Chuck Schumer"))}
     assert values == {"Democratic Party", "joint statement", "Ben Cardin", "Chris Van Hollen"}
 
 
@@ -176,7 +199,7 @@ def test_query_unknown_prefix_is_a_query_error(graph):
 
 
 def test_query_table_is_aligned(graph):
-    text = format_result(run_query(graph, example("briefings.rq")), "table")
+    text = format_result(run_query(graph, example("briefings.rq", "Ben Cardin")), "table")
     header, rule, *lines = text.splitlines()
     assert header.split() == ["article", "briefing", "attendee", "evidence"]
     assert set(rule) <= {"-", " "}
@@ -247,7 +270,7 @@ def test_query_read_query_reads_rq_files_and_passes_text(tmp_path: Path):
 
 def test_query_run_writes_a_store_that_load_graph_reads_while_fresh(tmp_path: Path):
     from graphbuild.api import BuildConfig, run
-    from graphbuild.store import open_store, store_path
+    from graphbuild.store_folder import open_store, store_path
 
     out = tmp_path / "out"
     for _ in range(2):  # the second run replaces the store whole
