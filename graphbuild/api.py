@@ -23,6 +23,7 @@ from graphbuild.gazetteer import Gazetteer, load_gazetteer
 from graphbuild.ingest import find_input_files
 from graphbuild.link import AMBIGUOUS, LINKED, UNLINKED, link_people
 from graphbuild.model import ArticleFacts, Person, Skipped
+from graphbuild.pagedata import PageData
 from graphbuild.query import load_graph
 from graphbuild.rdf import DEFAULT_BASE_IRI, TURTLE_HEADER, graph_blocks, to_graph, write_graph_turtle
 from graphbuild.store import StoreLoader
@@ -189,9 +190,11 @@ def run(
         config = replace(config, cache=out / CACHE_FOLDER)
     started = clock()
     facts, skipped, events, people, link_counts = _read_and_resolve(inputs, config, progress)
+    blocks = graph_blocks(facts, people, base_iri=config.base_iri)
+    page = PageData()  # what graph.html draws, kept from the blocks as they stream: the page never reads the store
     store = StoreLoader(out / GRAPH_FILE, TURTLE_HEADER)  # what it cannot write raises OutputError, like the Turtle
     try:
-        triples = write_graph_turtle(graph_blocks(facts, people, base_iri=config.base_iri), out / GRAPH_FILE,
+        triples = write_graph_turtle(page.collect(blocks) if config.html else blocks, out / GRAPH_FILE,
                                      tee=store.load)
     except BaseException:
         store.abandon()
@@ -202,7 +205,7 @@ def run(
     if config.html:
         from graphbuild.render import write_html
 
-        write_html(graph, out / HTML_FILE, config.view)
+        write_html(graph, out / HTML_FILE, config.view, page=page)
         written.append(out / HTML_FILE)
     if config.keep_text:
         written.append(_write_articles_jsonl(out / TEXT_FILE, facts))

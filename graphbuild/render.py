@@ -24,34 +24,22 @@ import json
 import math
 from pathlib import Path
 from string import Template
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Container
 
-from rdflib import RDF, RDFS, Graph, URIRef
-from rdflib.namespace import DCTERMS, SDO, SKOS
+from rdflib import RDFS, Graph, URIRef
+from rdflib.namespace import DCTERMS, SDO
 
 from graphbuild.files import write_atomically
-from graphbuild.view import View
+from graphbuild.pagedata import EVENT_KINDS, RELATIONS, EventNode, PageData, PersonNode
+from graphbuild.view import View, choose_view
 from graphbuild.vocab import GB
 
 if TYPE_CHECKING:
     import networkx
 
-# Event classes in priority order: a node typed with several gets the first.
-EVENT_KINDS = ("Statement", "Tweet", "Letter", "Bill", "Briefing", "Hearing", "Event")
-
-RELATIONS = {
-    GB.signedStatement: "signed",
-    GB.posted: "posted",
-    GB.sentLetter: "sent",
-    GB.sponsors: "sponsors",
-    GB.attendedBriefing: "attended",
-    GB.testifiedAt: "testified at",
-}
 ADDRESSED_TO = "addressed to"
 
-PARTY_CODES = {GB.DemocraticParty: "D", GB.RepublicanParty: "R", GB.Independent: "I"}
 PARTY_NAMES = {"D": "Democrat", "R": "Republican", "I": "Independent"}
-ROLE_TYPES = {GB.Senator: "Senator", GB.Representative: "Representative", GB.Official: "Official"}
 
 # Legend rows: (key, colour, text). "several" is a person with more than one party.
 PARTY_COLOURS = (
@@ -84,10 +72,28 @@ def to_networkx(graph: Graph) -> networkx.MultiDiGraph:
     event (and letter -> recipient), keyed and labelled by ``relation``, and
     carry the event's ``evidence`` and ``article``.
     """
+    return page_networkx(PageData.of_graph(graph), graph)
+
+
+def page_networkx(page: PageData, graph: Graph, keep: Container[str] | None = None) -> networkx.MultiDiGraph:
+    """The to_networkx graph of the page data of `graph`; with `keep`, only those nodes and the edges between them.
+
+    Events' texts (evidence, article titles) are read from `graph`, which is only asked about the nodes kept.
+    """
     import networkx as nx
 
-    nodes = {**_people(graph), **_events(graph)}
-    edges = _edges(graph, nodes)
+    nodes = {iri: _person_attrs(page, person) for iri, person in page.people.items() if keep is None or iri in keep}
+    nodes.update((iri, _event_attrs(graph, iri, event)) for iri, event in page.events.items()
+                 if keep is None or iri in keep)
+    edges = set()
+    for iri, event in page.events.items():
+        if iri not in nodes:
+            continue
+        edges.update((person, iri, relation) for person, relation in event.edges if person in nodes)
+        for recipient in event.recipients:
+            if keep is None or recipient in keep:
+                nodes.setdefault(recipient, {"kind": "organization", "label": page.label_of(recipient)})
+                edges.add((iri, recipient, ADDRESSED_TO))
     result = nx.MultiDiGraph()
     for node in sorted(nodes):
         result.add_node(node, **nodes[node])
@@ -98,64 +104,23 @@ def to_networkx(graph: Graph) -> networkx.MultiDiGraph:
     return result
 
 
-def _people(graph: Graph) -> dict[str, dict]:
-    # blank nodes are skipped: their ids change between parses, which would break determinism
-    people = {p for p in graph.subjects(RDF.type, GB.Person) if isinstance(p, URIRef)}
-    return {str(p): _person_attrs(graph, p) for p in people}
+def _person_attrs(page: PageData, person: PersonNode) -> dict:
+    return {"kind": "person", "label": person.label, "party": page.party(person),
+            "roles": person.roles, "state": person.state, "names": person.names}
 
 
-def _person_attrs(graph: Graph, person: URIRef) -> dict:
-    parties = sorted({PARTY_CODES.get(p) or _label(graph, p) for p in graph.objects(person, GB.party)})
-    types = sorted(ROLE_TYPES[t] for t in graph.objects(person, RDF.type) if t in ROLE_TYPES)
-    return {
-        "kind": "person",
-        "label": _label(graph, person),
-        "party": "/".join(parties),
-        "roles": tuple(types + _values(graph, person, GB.role)),
-        "state": "/".join(_values(graph, person, GB.state)),
-        "names": tuple(_values(graph, person, SKOS.altLabel)),
-    }
-
-
-def _events(graph: Graph) -> dict[str, dict]:
-    events: dict[str, dict] = {}
-    for kind in EVENT_KINDS:
-        for event in graph.subjects(RDF.type, GB[kind]):
-            if isinstance(event, URIRef) and str(event) not in events:
-                events[str(event)] = _event_attrs(graph, event, kind)
-    return events
-
-
-def _event_attrs(graph: Graph, event: URIRef, kind: str) -> dict:
-    articles = sorted(graph.objects(event, GB.reportedIn))
+def _event_attrs(graph: Graph, iri: str, event: EventNode) -> dict:
+    articles = sorted(graph.objects(URIRef(iri), GB.reportedIn))
     titles = [_first(graph, a, DCTERMS.title) or _first(graph, a, DCTERMS.identifier) for a in articles]
     urls = [u for a in articles for u in _values(graph, a, SDO.url)]
     return {
-        "kind": kind,
-        "label": _label(graph, event),
-        "evidence": "\n".join(_values(graph, event, GB.evidence)),
+        "kind": event.kind,
+        "label": event.label,
+        "evidence": "\n".join(_values(graph, URIRef(iri), GB.evidence)),
         "article": " | ".join(titles),
         "article_url": urls[0] if urls else "",
-        "date": min((d for a in articles for d in _values(graph, a, DCTERMS.date)), default=""),
+        "date": event.date,
     }
-
-
-def _edges(graph: Graph, nodes: dict[str, dict]) -> set[tuple[str, str, str]]:
-    """Collect (source, target, relation) between drawn nodes, adding recipients to ``nodes``."""
-    edges = set()
-    for predicate, relation in RELATIONS.items():
-        for person, event in graph.subject_objects(predicate):
-            if _kind(nodes, person) == "person" and _kind(nodes, event) in EVENT_KINDS:
-                edges.add((str(person), str(event), relation))
-    for letter, recipient in graph.subject_objects(GB.addressedTo):
-        if _kind(nodes, letter) in EVENT_KINDS and isinstance(recipient, URIRef):
-            nodes.setdefault(str(recipient), {"kind": "organization", "label": _label(graph, recipient)})
-            edges.add((str(letter), str(recipient), ADDRESSED_TO))
-    return edges
-
-
-def _kind(nodes: dict[str, dict], node: object) -> str:
-    return nodes.get(str(node), {}).get("kind", "")
 
 
 def _values(graph: Graph, node: URIRef, predicate: URIRef) -> list[str]:
@@ -173,12 +138,16 @@ def _label(graph: Graph, node: URIRef) -> str:
 
 # --- networkx -> pyvis -> HTML -------------------------------------------------
 
-def write_html(graph: Graph, path: Path, view: View = View()) -> None:
+def write_html(graph: Graph, path: Path, view: View = View(), *, page: PageData | None = None) -> None:
     """Write a self-contained interactive page of ``graph`` to ``path``, atomically.
 
+    ``page``: the graph's PageData when it is already collected (graphbuild run
+    collects it from the stream), so only the drawn events are read from ``graph``.
     The same graph and view always give byte-identical HTML.
     """
-    drawn, note = select_view(to_networkx(graph), view)
+    page = page if page is not None else PageData.of_graph(graph)
+    kept, note = choose_view(page.people, page.events, view)
+    drawn = page_networkx(page, graph, keep=kept)
     write_atomically(Path(path), _render_page(drawn, note, _event_sources(graph, drawn)))
 
 
@@ -195,47 +164,18 @@ def _event_sources(graph: Graph, nxg: networkx.MultiDiGraph) -> dict[str, list[t
 
 
 def select_view(nxg: networkx.MultiDiGraph, view: View) -> tuple[networkx.MultiDiGraph, str]:
-    """The part of the graph a page draws, and a sentence saying what was left out (empty: nothing)."""
-    events = {n for n, kind in nxg.nodes(data="kind") if kind in EVENT_KINDS and _event_wanted(nxg.nodes[n], view)}
-    people = {n for n, kind in nxg.nodes(data="kind") if kind == "person"}
-    if view.focus:
-        focused = {p for p in people if _matches(nxg.nodes[p], view.focus)}
-        events = {e for e in events if any(p in focused for p in nxg.predecessors(e))}
-        people = focused | {p for e in events for p in nxg.predecessors(e) if p in people}
-    degree = {p: sum(1 for e in nxg.successors(p) if e in events) for p in people}
-    kept_people = set(sorted(people, key=lambda p: (-degree[p], nxg.nodes[p]["label"], p))[: view.max_people])
-    if view.focus or view.since or view.kinds or len(people) > view.max_people:
-        kept_people = {p for p in kept_people if degree[p] or view.focus and _matches(nxg.nodes[p], view.focus)}
-    shared = {e: sum(1 for p in nxg.predecessors(e) if p in kept_people) for e in events}
-    ranked = sorted((e for e in events if shared[e]), key=lambda e: (-shared[e], nxg.nodes[e]["label"], e))
-    kept_events = set(ranked[: view.max_events])
-    recipients = {r for e in kept_events for r in nxg.successors(e)}
-    kept = kept_people | kept_events | recipients
+    """The part of a to_networkx graph a page draws, and a sentence saying what was left out (empty: nothing)."""
+    people = {n: PersonNode(attrs["label"], tuple(attrs.get("names", ())))
+              for n, attrs in nxg.nodes(data=True) if attrs["kind"] == "person"}
+    events = {n: EventNode(attrs["kind"], attrs["label"], date=attrs.get("date", ""),
+                           edges=tuple((p, relation) for p, _, relation in nxg.in_edges(n, keys=True) if p in people),
+                           recipients=tuple(nxg.successors(n)))
+              for n, attrs in nxg.nodes(data=True) if attrs["kind"] in EVENT_KINDS}
+    kept, note = choose_view(people, events, view)
     # not nxg.subgraph(kept): its view iterates the set, in an order that changes with PYTHONHASHSEED
     drawn = nxg.copy()
     drawn.remove_nodes_from([node for node in nxg if node not in kept])
-    return drawn, _left_out_note(len(people), len(kept_people), len(events), len(kept_events), view)
-
-
-def _event_wanted(attrs: dict, view: View) -> bool:
-    if view.kinds and attrs["kind"] not in view.kinds:
-        return False
-    return not view.since or bool(attrs.get("date")) and attrs["date"] >= view.since
-
-
-def _matches(attrs: dict, name: str) -> bool:
-    wanted = name.casefold().strip()
-    return attrs["label"].casefold() == wanted or wanted in (n.casefold() for n in attrs.get("names", ()))
-
-
-def _left_out_note(people: int, kept_people: int, events: int, kept_events: int, view: View) -> str:
-    filters = [f"focus on {view.focus}" if view.focus else "", f"since {view.since}" if view.since else "",
-               "only " + ", ".join(view.kinds) if view.kinds else ""]
-    filters = [f for f in filters if f]
-    if kept_people == people and kept_events == events and not filters:
-        return ""
-    shown = f"Showing the {kept_people} most connected of {people} people and {kept_events} of {events} events"
-    return shown + (f" ({'; '.join(filters)})" if filters else "") + ". Use --focus, --since or --relation to see other parts."
+    return drawn, note
 
 
 def _render_page(nxg: networkx.MultiDiGraph, note: str = "",
