@@ -191,7 +191,7 @@ def run(
     started = clock()
     facts, skipped, events, people, link_counts = _read_and_resolve(inputs, config, progress)
     blocks = graph_blocks(facts, people, base_iri=config.base_iri)
-    page = PageData()  # what graph.html draws, kept from the blocks as they stream: the page never reads the store
+    page = PageData()  # what graph.html chooses from, kept as the blocks stream; drawn events' texts come from the store
     store = StoreLoader(out / GRAPH_FILE, TURTLE_HEADER)  # what it cannot write raises OutputError, like the Turtle
     try:
         triples = write_graph_turtle(page.collect(blocks) if config.html else blocks, out / GRAPH_FILE,
