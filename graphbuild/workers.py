@@ -29,15 +29,10 @@ def default_workers() -> int:
 
 
 def extract_file(input_file: InputFile, cache_folder: Path | None = None) -> Result:
-    """Every article of one file, extracted (from the cache when the file is unchanged)."""
-    cache = FactsCache(cache_folder) if cache_folder else None
-    if cache:
-        cached = cache.get(input_file)
-        if cached is not None:
-            return cached
+    """Every article of one file, extracted, and kept in the cache when there is one (extract_files reads it)."""
     results = [item if isinstance(item, Skipped) else _extract_one(item, input_file) for item in read_file(input_file)]
-    if cache:
-        cache.put(input_file, results)
+    if cache_folder:
+        FactsCache(cache_folder).put(input_file, results)
     return results
 
 
