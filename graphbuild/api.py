@@ -27,6 +27,7 @@ from graphbuild.pagedata import PageData
 from graphbuild.query import load_graph
 from graphbuild.rdf import DEFAULT_BASE_IRI, TURTLE_HEADER, graph_blocks, to_graph, write_graph_turtle
 from graphbuild.store import StoreLoader
+from graphbuild.store_update import StoreUpdate
 from graphbuild.view import View
 from graphbuild.resolve import resolve_people
 from graphbuild.workers import default_workers, extract_files, unique_articles
@@ -179,7 +180,8 @@ def run(
     """Build, then write graph.ttl, the store graph.oxigraph/ (and graph.html, articles.jsonl) into `out_dir`.
 
     The Turtle is written as its triples stream, never holding the whole
-    graph in memory; the store is then bulk-loaded from it, and the returned
+    graph in memory; the store is loaded as it is written (on a re-run, the
+    previous store is changed where the graph changed), and the returned
     graph reads that store (read-only). Every output is written beside its
     final name and renamed into place, so a failed or interrupted run leaves
     the previous outputs whole (a store left from an older graph.ttl is
@@ -192,7 +194,7 @@ def run(
     facts, skipped, events, people, link_counts = _read_and_resolve(inputs, config, progress)
     blocks = graph_blocks(facts, people, base_iri=config.base_iri)
     page = PageData()  # what graph.html chooses from, kept as the blocks stream; drawn events' texts come from the store
-    store = StoreLoader(out / GRAPH_FILE, TURTLE_HEADER)  # what it cannot write raises OutputError, like the Turtle
+    store = _store_writer(out / GRAPH_FILE, config)  # what it cannot write raises OutputError, like the Turtle
     try:
         triples = write_graph_turtle(page.collect(blocks) if config.html else blocks, out / GRAPH_FILE,
                                      tee=store.load)
@@ -216,6 +218,13 @@ def run(
                                      blocks=lambda: graph_blocks(facts, people, base_iri=config.base_iri)))
     summary = Summary(len(facts), tuple(skipped), len(people), events, triples, clock() - started, **link_counts)
     return BuildResult(graph, facts, tuple(people), summary, tuple(written))
+
+
+def _store_writer(turtle: Path, config: BuildConfig) -> StoreLoader | StoreUpdate:
+    """What makes the store of the graph.ttl being written: the previous store changed where the
+    graph changed (a re-run), or a new one loaded whole (a first run, or --rebuild)."""
+    update = None if config.rebuild else StoreUpdate.of(turtle, TURTLE_HEADER)
+    return update or StoreLoader(turtle, TURTLE_HEADER)
 
 
 def _write_articles_jsonl(path: Path, facts: FactsArchive) -> Path:

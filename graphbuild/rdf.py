@@ -216,32 +216,23 @@ def write_graph_turtle(
     """Write graph_blocks(...) as Turtle to path atomically, as they stream; return the number of triples.
 
     This is to_turtle(to_graph(...)) byte for byte, in constant memory. `tee`
-    also gets the text after the header, in chunks of whole subjects of about
-    TEE_CHUNK characters (graphbuild.store.StoreLoader.load).
+    also gets each subject's statement (with the blank line after it) as it is
+    written (graphbuild.store_folder.StoreLoader.load, store_update.StoreUpdate.load).
     """
-    count, pending, pending_size = 0, [], 0
+    count = 0
 
     def write(stream: TextIO) -> None:
-        nonlocal count, pending, pending_size
-        for text, triples in turtle_chunks(blocks):
+        nonlocal count
+        chunks = turtle_chunks(blocks)
+        stream.write(next(chunks)[0])  # the header
+        for text, triples in chunks:
             stream.write(text)
             count += triples
-            if tee is not None and triples:
-                pending.append(text)
-                pending_size += len(text)
-                if pending_size >= TEE_CHUNK:
-                    tee("".join(pending))
-                    pending, pending_size = [], 0
-        if tee is not None and pending:
-            tee("".join(pending))
+            if tee is not None:
+                tee(text)
 
     write_streamed(path, write)
     return count
-
-
-TEE_CHUNK = 8_000_000
-"""Characters of Turtle per chunk handed to `tee`: ~125,000 triples. Oxigraph's memory for a
-bulk load grows with the chunk; with 16,000,000 a 100,000-article run peaked at 2.05 GiB, with this at 1.85."""
 
 
 # ---------------------------------------------------------------- Turtle
