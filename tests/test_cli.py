@@ -42,7 +42,8 @@ def test_cli_version():
 def test_cli_run_prints_a_summary_and_writes_both_outputs(tmp_path):
     result = runner.invoke(app, ["run", str(ROOT / "seeds"), "--out", str(tmp_path)])
     assert result.exit_code == 0
-    assert re.search(r"1 articles read, 0 skipped; 8 people, 6 events, \d+ triples in [\d.]+ s", result.output)
+    assert re.search(r"1 articles read, 0 skipped; 8 people, 6 events, \d+ triples in [\d.]+ s "
+                     r"\(extract [\d.]+ s, resolve [\d.]+ s, turtle [\d.]+ s, store [\d.]+ s, html [\d.]+ s\)\n", result.output)
     assert (tmp_path / "graph.ttl").stat().st_size and (tmp_path / "graph.html").stat().st_size
 
 

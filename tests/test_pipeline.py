@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from graphbuild.api import build, run
+from graphbuild.api import BuildConfig, build, run
 from graphbuild.evaluate import evaluate, load_gold
 from graphbuild.rdf import to_turtle
 
@@ -112,3 +112,12 @@ def test_pipeline_dev_set_meets_the_issue_targets(shared):
     report = evaluate(load_gold(shared / "devset" / "gold.jsonl"), graph)
     assert report.overall.precision >= 0.95 and report.overall.f1 >= 0.90, report.overall
     assert all(score.f1 >= 0.80 for score in report.relations), report.relations
+
+
+def test_pipeline_summary_says_where_the_time_went(tmp_path):
+    ticks = iter(range(100))
+    result = run([ROOT / "seeds"], tmp_path, BuildConfig(workers=1, keep_text=True), clock=lambda: float(next(ticks)))
+    stages = result.summary.stages
+    assert [stage for stage, _seconds in stages] == ["extract", "resolve", "turtle", "store", "html", "text"]
+    assert all(seconds == 1.0 for _stage, seconds in stages)  # one tick between laps
+    assert result.summary.seconds == len(stages) + 1  # the total reads the clock once more
