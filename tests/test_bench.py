@@ -88,3 +88,14 @@ def test_bench_run_smoke_prints_a_table(tmp_path):
     for row in ("extraction: graphbuild", "floor: one regex pass", "`graphbuild run` end to end", "Turtle written", "queries/person.rq"):
         assert row in done.stdout, row
     assert "- CPU:" in done.stdout and "- Python:" in done.stdout
+
+
+def test_bench_scaling_reads_every_stage_of_the_run_and_prints_ratios(tmp_path):
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "scaling.py"), "--sizes", "10,20", "--workdir", str(tmp_path)],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "| stage | ms/article at 10 | ms/article at 20 | 20 over 10 |" in done.stdout
+    for stage in ("extract", "resolve", "turtle", "store", "html", "whole run, wall", "peak memory"):
+        assert f"| {stage} | " in done.stdout, stage
