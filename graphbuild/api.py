@@ -199,7 +199,7 @@ def run(
         config = replace(config, cache=out / CACHE_FOLDER)
     watch = Stopwatch(clock)
     facts, skipped, events, people, link_counts = _read_and_resolve(inputs, config, progress, watch)
-    blocks = graph_blocks(facts, people, base_iri=config.base_iri)
+    blocks = graph_blocks(facts, people, base_iri=config.base_iri, claims_as_text=True)
     page = PageData()  # what graph.html chooses from, kept as the blocks stream; drawn events' texts come from the store
     store = _store_writer(out / GRAPH_FILE, config)  # what it cannot write raises OutputError, like the Turtle
     try:

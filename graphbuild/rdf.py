@@ -169,7 +169,7 @@ def to_graph(
     facts, people = list(facts), list(people)
     blocks = partial(graph_blocks, facts, people, base_iri=base_iri)
     graph = new_graph()
-    oxigraph_of(graph).load(_turtle(blocks()).encode("utf-8"), format=ox.RdfFormat.TURTLE)
+    oxigraph_of(graph).load(_turtle(blocks(claims_as_text=True)).encode("utf-8"), format=ox.RdfFormat.TURTLE)
     # to_turtle re-streams the records rather than sorting the store, for as long as nobody changes the graph
     graph.store.ordered_blocks = blocks
     return graph
@@ -180,6 +180,7 @@ def graph_blocks(
     people: Iterable[Person],
     *,
     base_iri: str = DEFAULT_BASE_IRI,
+    claims_as_text: bool = False,
 ) -> Iterator[tuple[str, Iterable[PairKey]]]:
     """Every (subject IRI, its pairs) of the graph of a run, in Turtle order: subjects sorted by IRI.
 
@@ -187,8 +188,12 @@ def graph_blocks(
     to_graph). People, organizations, parties and bills are gathered first;
     articles, their claims and their events are then made one article at a
     time as the stream reaches them, so the stream never holds the graph.
+
+    With `claims_as_text`, each article's claims (three quarters of the triples)
+    come as one item, (its first claim's IRI, Statements), their Turtle made
+    directly: only turtle_chunks reads that stream.
     """
-    return _GraphPlan(IriMinter(base_iri), list(people), facts).blocks()
+    return _GraphPlan(IriMinter(base_iri), list(people), facts).blocks(claims_as_text)
 
 
 def to_turtle(graph: Graph) -> str:
@@ -245,6 +250,14 @@ PairKey = tuple
 """One (predicate, object) pair of a subject as plain strings: (predicate IRI, IRI or LITERAL,
 IRI or lexical form, datatype IRI or "", language or ""). Sorting keys sorts pairs in Turtle order."""
 
+class Statements(list):
+    """Finished Turtle statements, (text, triples) each, in subject order: one article's claims
+    (graph_blocks(..., claims_as_text=True)), the same text turtle_chunks would make of their blocks."""
+
+    subject: str = ""
+    """The IRI of the first statement's subject."""
+
+
 _PREFIXED = {
     str(namespace[name]): f"{prefix}:{name}"
     for prefix, namespace, names in (
@@ -277,6 +290,9 @@ def turtle_chunks(blocks: Iterable[tuple[str, Iterable[PairKey]]]) -> Iterator[t
     """The Turtle of blocks in subject order, a chunk per subject with its number of triples."""
     yield TURTLE_HEADER, 0
     for subject, keys in blocks:
+        if type(keys) is Statements:
+            yield from keys
+            continue
         keys = sorted(keys)
         if keys[0][0] != RDF_TYPE and any(key[0] == RDF_TYPE for key in keys):
             keys.sort(key=_types_first)
@@ -500,15 +516,20 @@ class _GraphPlan:
 
     # ---- the stream
 
-    def blocks(self) -> Iterator[tuple[str, Iterable[PairKey]]]:
-        """(subject IRI, pairs) of every subject, sorted by subject IRI."""
+    def blocks(self, claims_as_text: bool = False) -> Iterator[tuple[str, Iterable[PairKey]]]:
+        """(subject IRI, pairs) of every subject, sorted by subject IRI (see graph_blocks)."""
         by_article = sorted(self.articles, key=_quote)
         # claim and event IRIs of one article share the prefix KIND/ID/: ordering articles by ID + "/"
-        # orders those IRIs too, as an encoded id holds no "/"
+        # orders those IRIs too, as an encoded id holds no "/". Nothing else starts with CLAIM/ID/, so
+        # an article's claims are consecutive in the whole stream and can come as one item.
         by_prefix = sorted(self.articles, key=lambda article_id: _quote(article_id) + "/")
+        if claims_as_text:
+            claims = ((statements.subject, statements) for a in by_prefix if (statements := self.claim_statements(a)))
+        else:
+            claims = (block for a in by_prefix for block in self.claim_blocks(a))
         streams = (
             ((self.mint("article", a), self.article_pairs(a)) for a in by_article),
-            (block for a in by_prefix for block in self.claim_blocks(a)),
+            claims,
             (block for a in by_prefix for block in self.event_blocks(a)),
             iter(sorted(self.shared.items(), key=itemgetter(0))),
         )
@@ -531,22 +552,50 @@ class _GraphPlan:
 
     def claim_blocks(self, article_id: str) -> list[tuple[str, list[PairKey]]]:
         """One gb:Claim per fact and article: the earliest sentence stating it explains it."""
-        claims: dict[str, list[PairKey]] = {}
+        blocks = []
+        for claim, person_iri, (prop, *value), evidence, extractor, date in self.claims(article_id):
+            pairs = [_iri(_TYPE, str(GB.Claim)), _iri(_CLAIM_PREDICATES["about"], person_iri),
+                     _iri(_CLAIM_PREDICATES["claimedProperty"], prop), (_CLAIM_PREDICATES["claimedValue"], *value)]
+            pairs += _provenance(self.mint("article", article_id), evidence, extractor)
+            if date:
+                pairs.append(date)
+            blocks.append((claim, pairs))
+        return blocks
+
+    def claim_statements(self, article_id: str) -> Statements:
+        """claim_blocks(article_id) as Turtle, (the claim's IRI + statement, triples) each, made by a
+        template: every claim has the same predicates, one object each."""
+        claims, statements, literals = self.claims(article_id), Statements(), {}
+        statements.subject = claims[0][0] if claims else ""
         article_iri = self.mint("article", article_id)
+        for claim, person_iri, (prop, kind, value, datatype, language), evidence, extractor, date in claims:
+            if (text := literals.get(evidence.text)) is None:
+                text = literals[evidence.text] = _literal_text(evidence.text, XSD_STRING, "")
+            if (rule := literals.get(extractor)) is None:
+                rule = literals[extractor] = _literal_text(extractor, XSD_STRING, "")
+            fields = dict(claim=claim, about=person_iri, prop=_iri_text(prop), article=article_iri, evidence=text,
+                          start=evidence.start, end=evidence.end, extractor=rule,
+                          value=_iri_text(value) if kind == IRI else _literal_text(value, datatype, language))
+            if date:
+                statements.append((_DATED_CLAIM.format(date=_literal_text(*date[2:]), **fields), 10))
+            else:
+                statements.append((_UNDATED_CLAIM.format(**fields), 9))
+        return statements
+
+    def claims(self, article_id: str) -> list[tuple[str, str, PairKey, Span, str, PairKey | None]]:
+        """(claim IRI, person IRI, the person's pair, evidence, extractor, date pair or None) of each
+        claim of an article, sorted by IRI."""
+        claims = {}
         stated = sorted(((a, group.article) for group in self.groups(article_id) for a in group.assertions),
                         key=lambda pair: _assertion_order(pair[0]))
         for assertion, article in stated:
             person = self.person_of(article_id, assertion.subject)
-            (prop, *value), value_key = self.fact_of(assertion)
-            claim = self.mint("claim", article_id, person.key, assertion.predicate, value_key)
+            fact, value_key = self.fact_of(assertion)
+            claim = self.iris.text("claim", article_id, person.key, assertion.predicate, value_key)
             if claim not in claims:
-                pairs = [_iri(_TYPE, str(GB.Claim)), _iri(_CLAIM_PREDICATES["about"], self.person_iri(person)),
-                         _iri(_CLAIM_PREDICATES["claimedProperty"], prop), (_CLAIM_PREDICATES["claimedValue"], *value)]
-                pairs += _provenance(article_iri, assertion.evidence, assertion.extractor)
-                if article.date:
-                    pairs.append(_date(str(DCTERMS.date), article.date))
-                claims[claim] = pairs
-        return sorted(claims.items(), key=itemgetter(0))
+                date = _date(str(DCTERMS.date), article.date) if article.date else None
+                claims[claim] = (claim, self.person_iri(person), fact, assertion.evidence, assertion.extractor, date)
+        return [claims[claim] for claim in sorted(claims)]
 
     def event_blocks(self, article_id: str) -> list[tuple[str, set[PairKey]]]:
         blocks: dict[str, set[PairKey]] = defaultdict(set)
@@ -576,6 +625,21 @@ def _provenance(article_iri: str, evidence: Span, extractor: str) -> list[PairKe
         _integer(_CLAIM_PREDICATES["evidenceEnd"], evidence.end),
         _text(_CLAIM_PREDICATES["extractor"], extractor),
     ]
+
+
+def _claim_template(dated: bool) -> str:
+    """The Turtle statement of a claim, with {fields}: what turtle_chunks writes of claim_blocks's pairs."""
+    objects = {_CLAIM_PREDICATES["about"]: "<{about}>", _CLAIM_PREDICATES["claimedProperty"]: "{prop}",
+               _CLAIM_PREDICATES["claimedValue"]: "{value}", _CLAIM_PREDICATES["reportedIn"]: "<{article}>",
+               _CLAIM_PREDICATES["evidence"]: "{evidence}", _CLAIM_PREDICATES["evidenceStart"]: "{start}",
+               _CLAIM_PREDICATES["evidenceEnd"]: "{end}", _CLAIM_PREDICATES["extractor"]: "{extractor}"}
+    if dated:
+        objects[str(DCTERMS.date)] = "{date}"
+    lines = ["a " + _iri_text(str(GB.Claim))] + [_iri_text(predicate) + " " + objects[predicate] for predicate in sorted(objects)]
+    return "<{claim}> " + " ;\n    ".join(lines) + " .\n\n"
+
+
+_DATED_CLAIM, _UNDATED_CLAIM = _claim_template(True), _claim_template(False)
 
 
 def _public_link(link: PublicLink) -> list[PairKey]:

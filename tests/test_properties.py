@@ -9,7 +9,7 @@ from rdflib.compare import isomorphic
 from graphbuild.clean import clean_article
 from graphbuild.extract import extract_article
 from graphbuild.model import Article, Event
-from graphbuild.rdf import to_graph, to_turtle
+from graphbuild.rdf import graph_blocks, to_graph, to_turtle, turtle_chunks
 from graphbuild.resolve import resolve_people
 
 # Pieces of real article text, so generated input reaches the extractors' rules.
@@ -50,3 +50,13 @@ def test_properties_graph_of_any_text_round_trips_through_turtle(text):
     facts = [extract_article(_article(text))]
     graph = to_graph(facts, resolve_people(facts))
     assert isomorphic(Graph().parse(data=to_turtle(graph), format="turtle"), graph)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(article_text, st.sampled_from(["2024-02-05", "", "March 2024", "2024-02-30"]))
+def test_properties_claims_made_as_text_are_the_turtle_of_their_blocks(text, date):
+    article = Article(id="p\"<x> y.txt", title="T", text=text, date=date or None)
+    facts = [extract_article(clean_article(article))]
+    people = resolve_people(facts)
+    blocks, statements = (turtle_chunks(graph_blocks(facts, people, claims_as_text=as_text)) for as_text in (False, True))
+    assert list(statements) == list(blocks)

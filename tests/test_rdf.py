@@ -371,9 +371,11 @@ def test_rdf_write_turtle_failure_keeps_the_old_file(graph, tmp_path: Path, monk
     assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
 
 
-def test_rdf_streamed_turtle_equals_to_turtle_of_the_graph_and_of_any_copy(graph, tmp_path: Path):
+@pytest.mark.parametrize("claims_as_text", [False, True])
+def test_rdf_streamed_turtle_equals_to_turtle_of_the_graph_and_of_any_copy(graph, tmp_path: Path, claims_as_text):
     streamed = tmp_path / "graph.ttl"
-    count = rdf.write_graph_turtle(rdf.graph_blocks([hill_facts(), ap_facts()], all_people()), streamed)
+    blocks = rdf.graph_blocks([hill_facts(), ap_facts()], all_people(), claims_as_text=claims_as_text)
+    count = rdf.write_graph_turtle(blocks, streamed)
     copy = Graph()  # rdflib's own store: to_turtle sorts its triples instead of re-streaming the records
     for triple in graph:
         copy.add(triple)
