@@ -58,7 +58,7 @@ def main() -> int:
             return 1
         rows[size] = measured, stage_seconds(measured.output)
         print(f"  {size:,} articles: {measured.seconds:.1f} s, {measured.peak_kib / 2**20:.2f} GiB peak", file=sys.stderr, flush=True)
-    print(describe_machine())
+    print("\n".join(f"- {what}: {value}" for what, value in describe_machine() if what != "spaCy"))
     print()
     print(table(sizes, rows))
     return 0
