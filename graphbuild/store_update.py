@@ -31,8 +31,8 @@ from graphbuild.errors import OutputError
 from graphbuild.store_folder import StoreLoader, replace_folder, stamp_store, store_mirrors, store_path
 
 LARGEST_CHANGE = 0.25
-"""A change bigger than this share of the previous graph.ttl's text is loaded whole: applying it
-subject by subject would cost more than a new bulk load."""
+"""A change bigger than this share of the previous graph.ttl's text (statements added, changed and
+removed) is loaded whole: applying it subject by subject would cost more than a new bulk load."""
 READ_SIZE = 1 << 22
 """Characters of the previous graph.ttl read at a time."""
 
@@ -85,20 +85,27 @@ class StoreUpdate:
             return
         subject = statement[1:statement.index(">")]
         while old is not None and _subject(old) < subject:
-            self.removed.append(_subject(old))
+            self._remove(old)
             old = next(self.previous, None)
         if old is not None and _subject(old) == subject:
-            self.removed.append(subject)
+            self._remove(old)
             old = next(self.previous, None)
         self.pending = old
         self.added.write(statement)
         self.budget -= len(statement)
         self.too_big = self.budget < 0
 
+    def _remove(self, statement: str) -> None:
+        self.removed.append(_subject(statement))
+        self.budget -= len(statement)
+
     def finish(self) -> Path:
         """Apply the change to a copy of the previous store and rename it into place (or load the new file whole)."""
-        if not self.too_big:
-            self.removed.extend(_subject(old) for old in self._rest())
+        for old in self._rest() if not self.too_big else ():
+            self._remove(old)
+            if self.budget < 0:
+                self.too_big = True
+                break
         self.added.close()
         try:
             if self.too_big:

@@ -88,7 +88,7 @@ def test_store_update_of_an_unchanged_corpus_keeps_every_triple(built, loads_who
     assert _stored_quads(out / "graph.ttl") == before
 
 
-@pytest.mark.parametrize("why", ["rebuild", "stale store", "no store", "big change"])
+@pytest.mark.parametrize("why", ["rebuild", "stale store", "no store", "big change", "most deleted"])
 def test_store_update_loads_whole_when_a_change_cannot_be_trusted_or_is_big(built, loads_whole, monkeypatch, why):
     corpus, out = built
     config = CONFIG
@@ -101,9 +101,12 @@ def test_store_update_loads_whole_when_a_change_cannot_be_trusted_or_is_big(buil
         import shutil
 
         shutil.rmtree(store_path(out / "graph.ttl"))
-    else:
+    elif why == "big change":
         monkeypatch.setattr(store_update, "LARGEST_CHANGE", 0.0001)
         (corpus / "a03.txt").write_text(SMALL_STORY.format(n=99), encoding="utf-8")
+    else:  # what goes counts as much as what comes
+        for path in [*corpus.glob("a0[1-5].txt"), corpus / "digest.jsonl"]:
+            path.unlink()
     run([corpus], out, config)
     assert len(loads_whole) == 1
     assert _stored_quads(out / "graph.ttl") == _fresh_quads(out / "graph.ttl")
