@@ -152,6 +152,11 @@ class Event:
     ("Nurture Originals, Foster Art, and Keep Entertainment Safe Act",
     "NO FAKES Act", "H.R. 4884"); empty for an unnamed bill."""
 
+    def __hash__(self) -> int:
+        # equal events have equal ids and keys; hashing every field (the sentence too) cost ~1 us, and
+        # events are hashed each time a set or dict of facts holds them
+        return hash((self.article_id, self.key))
+
 
 Party = str
 """"D", "R" or "I"."""

@@ -393,6 +393,9 @@ class _GraphPlan:
         self.facts = facts if isinstance(facts, Sequence) else list(facts)
         """Read again for each article as the stream reaches it: a FactsArchive keeps a big run's packed."""
         self.person_by_ref = {ref: person for person in people for ref in person.refs}
+        self.person_iris: dict[str, str] = {}
+        self.event_iri = lru_cache(maxsize=1 << 12)(partial(self.mint, "event"))
+        """(article id, event key) -> the event's IRI: each article's are asked for again and again."""
         self.shared: dict[str, set[PairKey]] = defaultdict(set)
         """Subject IRI -> pairs, for nodes any article may add to."""
         self.dated_values: dict[tuple[str, str], list[tuple[str | None, PairKey]]] = defaultdict(list)
@@ -461,7 +464,10 @@ class _GraphPlan:
         return person
 
     def person_iri(self, person: Person) -> str:
-        return self.mint("person", person.key)
+        iri = self.person_iris.get(person.key)
+        if iri is None:
+            iri = self.person_iris[person.key] = self.mint("person", person.key)
+        return iri
 
     def fact_of(self, assertion: Assertion) -> tuple[PairKey, str]:
         """(the person's pair, value key for the claim IRI) of an assertion."""
@@ -469,7 +475,7 @@ class _GraphPlan:
         if isinstance(value, Event):
             if predicate not in EVENT_RELATIONS.values():
                 raise ValueError(f"{predicate!r} does not link a person to an event")
-            return _iri(str(GB[predicate]), self.mint("event", value.article_id, value.key)), value.key
+            return _iri(str(GB[predicate]), self.event_iri(value.article_id, value.key)), value.key
         if predicate == "type":
             return _iri(_TYPE, str(_lookup(PERSON_TYPES, value, "person type"))), value
         if predicate == "party":
@@ -486,7 +492,7 @@ class _GraphPlan:
         for assertion in facts.assertions:
             prop = GB[assertion.predicate] if isinstance(assertion.object, Event) else None
             if prop in PAIR_RELATIONS:
-                event = self.mint("event", assertion.object.article_id, assertion.object.key)
+                event = self.event_iri(assertion.object.article_id, assertion.object.key)
                 person = self.person_of(facts.article.id, assertion.subject)
                 participants[(str(PAIR_RELATIONS[prop]), event)].add(self.person_iri(person))
         for (edge, _event), people in participants.items():
@@ -600,7 +606,7 @@ class _GraphPlan:
     def event_blocks(self, article_id: str) -> list[tuple[str, set[PairKey]]]:
         blocks: dict[str, set[PairKey]] = defaultdict(set)
         for event in self.events_of(article_id):
-            iri = self.mint("event", event.article_id, event.key)
+            iri = self.event_iri(event.article_id, event.key)
             pairs = blocks[iri]
             pairs.update((_iri(_TYPE, str(GB[event.kind])), _text(_LABEL, event.label)))
             pairs.update(_provenance(self.mint("article", event.article_id), event.evidence, event.extractor))
