@@ -103,14 +103,27 @@ class BuildResult:
     """Files written by run(), in order."""
 
 
-def extract_articles(inputs: Sequence[Path | str], config: BuildConfig = BuildConfig()) -> Iterator[ArticleFacts | Skipped]:
-    """Read, clean and extract each input article (a Skipped record for unreadable input), in input order."""
+Progress = Callable[[Iterable, str, "int | None"], Iterable]
+"""progress(items, what, total) -> items, tracked: how the CLI shows a long stage going by (a progress bar)."""
+
+
+def no_progress(items: Iterable, what: str, total: int | None = None) -> Iterable:
+    return items
+
+
+def extract_articles(
+    inputs: Sequence[Path | str], config: BuildConfig = BuildConfig(), progress: Progress = no_progress,
+) -> Iterator[ArticleFacts | Skipped]:
+    """Read, clean and extract each input article (a Skipped record for unreadable input), in input order.
+
+    `progress` gets the stream of input files done, with their number.
+    """
     files = find_input_files([Path(p) for p in inputs])
     cache = config.cache
     if cache and config.rebuild:
         shutil.rmtree(cache, ignore_errors=True)
     started = run_started()
-    yield from unique_articles(files, _extract_files(files, config, cache))
+    yield from unique_articles(files, progress(_extract_files(files, config, cache), "files read", len(files)))
     if cache:
         FactsCache(cache).prune(used_since=started)
 
@@ -130,13 +143,13 @@ def build(
     inputs: Sequence[Path | str],
     config: BuildConfig = BuildConfig(),
     *,
-    progress: Callable[[Iterable], Iterable] = lambda items: items,
+    progress: Progress = no_progress,
     clock: Callable[[], float] = time.perf_counter,
 ) -> BuildResult:
     """Build the graph of every article under `inputs` (files and folders, recursed).
 
-    `progress` wraps the stream of per-article results (the CLI passes a
-    progress bar); `clock` is injectable so summaries can be tested.
+    `progress` is shown the long stages going by (see Progress; the CLI passes
+    a progress bar); `clock` is injectable so summaries can be tested.
     """
     watch = Stopwatch(clock)
     facts, skipped, events, people, link_counts = _read_and_resolve(inputs, config, progress, watch)
@@ -147,12 +160,11 @@ def build(
     return BuildResult(graph, facts, tuple(people), summary)
 
 
-def _read_and_resolve(inputs: Sequence[Path | str], config: BuildConfig, progress: Callable[[Iterable], Iterable],
-                      watch: Stopwatch):
+def _read_and_resolve(inputs: Sequence[Path | str], config: BuildConfig, progress: Progress, watch: Stopwatch):
     """(facts, skipped, number of events, people, link counts) of a build: everything but the graph."""
     gazetteer = load_gazetteer(config.gazetteers) if config.gazetteers else None  # fail before the long part
     facts, skipped, events = FactsArchive(), [], 0
-    for item in progress(extract_articles(inputs, config)):
+    for item in extract_articles(inputs, config, progress):
         if isinstance(item, Skipped):
             skipped.append(item)
         else:
@@ -181,7 +193,7 @@ def run(
     out_dir: Path | str = "out",
     config: BuildConfig = BuildConfig(),
     *,
-    progress: Callable[[Iterable], Iterable] = lambda items: items,
+    progress: Progress = no_progress,
     clock: Callable[[], float] = time.perf_counter,
 ) -> BuildResult:
     """Build, then write graph.ttl, the store graph.oxigraph/ (and graph.html, articles.jsonl) into `out_dir`.
@@ -203,8 +215,8 @@ def run(
     page = PageData()  # what graph.html chooses from, kept as the blocks stream; drawn events' texts come from the store
     store = _store_writer(out / GRAPH_FILE, config)  # what it cannot write raises OutputError, like the Turtle
     try:
-        triples = write_graph_turtle(page.collect(blocks) if config.html else blocks, out / GRAPH_FILE,
-                                     tee=store.load)
+        triples = write_graph_turtle(page.collect(blocks) if config.html else blocks, out / GRAPH_FILE, tee=store.load,
+                                     progress=lambda statements: progress(statements, "subjects written", None))
     except BaseException:
         store.abandon()
         raise

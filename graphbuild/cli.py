@@ -296,19 +296,33 @@ def _guarded(action, unchanged: str = ""):
         raise typer.Exit(1) from None
 
 
-def _progress(items: Iterable) -> Iterable:
-    """A live count of articles done, on a terminal only."""
+def _progress(items: Iterable, what: str, total: int | None = None) -> Iterable:
+    """A live count of what is done ("files read"), its rate and, given a total, the time left; on a terminal only."""
     if not sys.stderr.isatty():
         return items
     from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn
+    from rich.progress import TimeElapsedColumn, TimeRemainingColumn
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task) -> Text:
+            return Text(f"{task.speed:,.0f}/s" if task.speed else "")
+
+    if total:
+        columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), Rate(),
+                   TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn())
+    else:
+        columns = (SpinnerColumn(), TextColumn("{task.completed:,} {task.description}"), Rate(), TimeElapsedColumn())
 
     def tracked():
-        columns = (SpinnerColumn(), TextColumn("{task.completed} articles"), TextColumn("{task.speed}"), TimeElapsedColumn())
         with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-            task = bar.add_task("extracting", total=None)
+            task, done = bar.add_task(what, total=total), 0
             for item in items:
                 yield item
-                bar.advance(task)
+                done += 1
+                if not done % 64:  # the bar redraws ten times a second; millions of updates would cost seconds
+                    bar.update(task, completed=done)
+            bar.update(task, completed=done)
 
     return tracked()

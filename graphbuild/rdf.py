@@ -217,12 +217,14 @@ def write_turtle(graph: Graph, path: Path | str) -> None:
 
 def write_graph_turtle(
     blocks: Iterable[tuple[str, Iterable[PairKey]]], path: Path | str, *, tee: Callable[[str], object] | None = None,
+    progress: Callable[[Iterable], Iterable] = iter,
 ) -> int:
     """Write graph_blocks(...) as Turtle to path atomically, as they stream; return the number of triples.
 
     This is to_turtle(to_graph(...)) byte for byte, in constant memory. `tee`
     also gets each subject's statement (with the blank line after it) as it is
-    written (graphbuild.store_folder.StoreLoader.load, store_update.StoreUpdate.load).
+    written (graphbuild.store_folder.StoreLoader.load, store_update.StoreUpdate.load);
+    `progress` wraps the stream of statements (one per subject).
     """
     count = 0
 
@@ -230,7 +232,7 @@ def write_graph_turtle(
         nonlocal count
         chunks = turtle_chunks(blocks)
         stream.write(next(chunks)[0])  # the header
-        for text, triples in chunks:
+        for text, triples in progress(chunks):
             stream.write(text)
             count += triples
             if tee is not None:

@@ -1,7 +1,9 @@
 """The graphbuild command, through typer's CliRunner: help, outputs, errors as one line."""
 from __future__ import annotations
 
+import io
 import json
+import sys
 import re
 from pathlib import Path
 
@@ -129,3 +131,43 @@ def test_cli_run_html_view_options_say_what_was_left_out(shared, tmp_path):
 def test_cli_run_rejects_an_unknown_relation_kind(tmp_path):
     result = runner.invoke(app, ["run", str(ROOT / "seeds"), "--out", str(tmp_path), "--relation", "memo"])
     assert result.exit_code == 2 and "memo" in result.output
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_cli_progress_on_a_terminal_counts_against_the_total_and_passes_items_through(monkeypatch):
+    from graphbuild import cli
+
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert list(cli._progress(iter(range(200)), "files read", 200)) == list(range(200))
+    assert list(cli._progress(iter(range(70)), "subjects written")) == list(range(70))
+    shown = terminal.getvalue()
+    assert "files read" in shown and "200/200" in shown and "left" in shown
+    assert "70 subjects written" in shown
+
+
+def test_cli_progress_off_a_terminal_is_the_items_themselves():
+    from graphbuild import cli
+
+    items = iter(range(3))
+    assert cli._progress(items, "files read", 3) is items
+
+
+def test_cli_run_shows_progress_of_reading_and_of_writing(tmp_path):
+    from graphbuild.api import BuildConfig, run
+
+    seen = []
+
+    def progress(items, what, total=None):
+        items = list(items)
+        seen.append((what, total, len(items)))
+        return items
+
+    result = run([ROOT / "seeds"], tmp_path, BuildConfig(workers=1, html=False), progress=progress)
+    subjects = (tmp_path / "graph.ttl").read_text(encoding="utf-8").count("\n\n") - 1  # blank lines end statements
+    assert seen == [("files read", 1, 1), ("subjects written", None, subjects)]
+    assert result.summary.triples == 525
