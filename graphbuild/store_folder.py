@@ -85,8 +85,7 @@ class StoreLoader:
         if self.temp is not None:
             return
         try:
-            for left in self.turtle.parent.glob(f".{self.target.name}.*"):  # by a killed run
-                shutil.rmtree(left, ignore_errors=True) if left.is_dir() else left.unlink(missing_ok=True)
+            remove_leftovers(self.target)
             self.temp = Path(tempfile.mkdtemp(dir=self.turtle.parent, prefix=f".{self.target.name}.", suffix=".tmp"))
         except OSError as error:
             raise OutputError(f"cannot write the store {self.target}: {error.strerror or error}") from error
@@ -138,6 +137,12 @@ class StoreLoader:
             raise OutputError(f"cannot write the store {self.target}: {self.error.strerror or self.error}") from self.error
         if self.error is not None:
             raise self.error
+
+
+def remove_leftovers(target: Path) -> None:
+    """Delete what a killed run left beside the store (hidden .graph.oxigraph.* folders and files)."""
+    for left in target.parent.glob(f".{target.name}.*"):
+        shutil.rmtree(left, ignore_errors=True) if left.is_dir() else left.unlink(missing_ok=True)
 
 
 def stamp_store(folder: Path, turtle: Path) -> None:

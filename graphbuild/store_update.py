@@ -28,7 +28,7 @@ from typing import Iterator, TextIO
 import pyoxigraph as ox
 
 from graphbuild.errors import OutputError
-from graphbuild.store_folder import StoreLoader, replace_folder, stamp_store, store_mirrors, store_path
+from graphbuild.store_folder import StoreLoader, remove_leftovers, replace_folder, stamp_store, store_mirrors, store_path
 
 LARGEST_CHANGE = 0.25
 """A change bigger than this share of the previous graph.ttl's text (statements added, changed and
@@ -70,6 +70,7 @@ class StoreUpdate:
             previous.close()
             return None
         try:
+            remove_leftovers(store_path(turtle))
             return cls(turtle, header, previous)
         except OSError as error:
             previous.close()

@@ -70,6 +70,15 @@ def test_store_update_after_one_changed_article_equals_a_store_loaded_whole(buil
     assert not [p.name for p in out.iterdir() if p.name.startswith(".graph")]  # nothing left aside
 
 
+def test_store_update_removes_what_a_killed_run_left_aside(built, loads_whole):
+    corpus, out = built
+    (out / ".graph.oxigraph.abc123.added.ttl").write_text("half", encoding="utf-8")
+    (out / ".graph.oxigraph.def456.tmp").mkdir()
+    run([corpus], out, CONFIG)
+    assert loads_whole == []
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".graph")]
+
+
 def test_store_update_retracts_a_deleted_article(built, loads_whole):
     corpus, out = built
     (corpus / "a05.txt").unlink()
