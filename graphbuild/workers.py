@@ -6,6 +6,7 @@ whatever the number of workers, so the output never depends on it.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from pathlib import Path
@@ -67,7 +68,7 @@ def _extracted(files: list[InputFile], workers: int, cache_folder: Path | None) 
     if workers <= 1 or len(files) < 2:
         yield from (extract_file(f, cache_folder) for f in files)
         return
-    with _context().Pool(workers) as pool:
+    with _context().Pool(workers, initializer=gc.enable) as pool:  # a build pauses it in the main process only
         chunk = max(1, min(64, len(files) // (workers * 8)))
         yield from pool.imap(_ExtractFile(cache_folder), files, chunksize=chunk)
 

@@ -99,3 +99,27 @@ def test_workers_a_failing_article_is_skipped_and_the_others_kept(tmp_path, monk
     result = build([corpus], BuildConfig(workers=1))
     assert sorted(f.article.id for f in result.facts) == ["a00.txt", "a02.txt"] + [f"digest.jsonl#r{n}" for n in range(5)]
     assert [s.reason for s in result.summary.skipped] == ["article 'a01.txt' could not be extracted (RuntimeError: boom); please report it"]
+
+
+def test_workers_collect_garbage_while_the_main_process_pauses_its_collector(tmp_path, monkeypatch):
+    import gc
+
+    corpus = _corpus(tmp_path / "in", 4)
+    real = workers.extract_article
+
+    def checked(article):
+        if not gc.isenabled():
+            raise RuntimeError("the cycle collector is off in a worker")
+        return real(article)
+
+    monkeypatch.setattr(workers, "extract_article", checked)
+    paused = []
+
+    def progress(items, what, total=None):
+        paused.append(not gc.isenabled())
+        return items
+
+    result = run([corpus], tmp_path / "out", BuildConfig(workers=2, html=False), progress=progress)
+    assert result.summary.skipped == ()
+    assert paused == [True, True]  # reading, then writing graph.ttl
+    assert gc.isenabled()  # as it was before the run
