@@ -79,6 +79,19 @@ def test_store_update_removes_what_a_killed_run_left_aside(built, loads_whole):
     assert not [p.name for p in out.iterdir() if p.name.startswith(".graph")]
 
 
+def test_store_update_re_run_writes_what_a_first_run_writes(tmp_path):
+    corpus, out, fresh = write_small_corpus(tmp_path / "in", 6), tmp_path / "out", tmp_path / "fresh"
+    config = BuildConfig(workers=1)
+    run([corpus], out, config)
+    (corpus / "a03.txt").write_text(SMALL_STORY.format(n=99), encoding="utf-8")
+    (corpus / "a05.txt").unlink()
+    run([corpus], out, config)
+    run([corpus], fresh, config)
+    for name in ("graph.ttl", "graph.html"):
+        assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
+    assert _stored_quads(out / "graph.ttl") == _stored_quads(fresh / "graph.ttl")
+
+
 def test_store_update_retracts_a_deleted_article(built, loads_whole):
     corpus, out = built
     (corpus / "a05.txt").unlink()
