@@ -571,8 +571,8 @@ class _GraphPlan:
         return blocks
 
     def claim_statements(self, article_id: str) -> Statements:
-        """claim_blocks(article_id) as Turtle, (the claim's IRI + statement, triples) each, made by a
-        template: every claim has the same predicates, one object each."""
+        """claim_blocks(article_id) as Turtle statements, (text, triples) each, made by a template:
+        every claim has the same predicates, one object each."""
         claims, statements, literals = self.claims(article_id), Statements(), {}
         statements.subject = claims[0][0] if claims else ""
         article_iri = self.mint("article", article_id)

@@ -51,7 +51,7 @@ class StoreUpdate:
         self.budget = LARGEST_CHANGE * os.fstat(previous.fileno()).st_size
         self.removed: list[str] = []
         """Subjects whose triples go: gone from the new graph, or changed (their new triples are added)."""
-        self.added: TextIO | None = tempfile.NamedTemporaryFile(
+        self.added: TextIO = tempfile.NamedTemporaryFile(
             "w", encoding="utf-8", dir=turtle.parent, prefix=f".{self.target.name}.", suffix=".added.ttl", delete=False)
         self.added.write(header)
         self.too_big = False
