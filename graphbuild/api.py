@@ -61,7 +61,8 @@ class BuildConfig:
     """Folder of per-file extraction results reused while a file and the extraction code are
     unchanged; None: no cache (run() keeps one in OUT/.cache unless told otherwise)."""
     rebuild: bool = False
-    """Ignore (and refill) the cache: extract every article again."""
+    """Ignore (and refill) the cache: extract every article again; run() loads the store whole rather
+    than updating the previous one."""
     engine: str = "processes"
     """What extracts the articles: "processes" (a pool on this machine) or "dask" (a Dask cluster)."""
     scheduler: str | None = None

@@ -64,7 +64,7 @@ def run(
         Optional[int], typer.Option("--workers", "-j", min=1, help="Processes extracting articles. Default: one per core.")
     ] = None,
     rebuild: Annotated[
-        bool, typer.Option("--rebuild", help="Ignore the cache in OUT/.cache: extract every article again.")
+        bool, typer.Option("--rebuild", help="Ignore the cache in OUT/.cache: extract every article again, and load the store whole.")
     ] = False,
     engine: Annotated[
         str, typer.Option("--engine", metavar="[processes|dask]", help="Extract on a process pool here, or on a Dask cluster.")
