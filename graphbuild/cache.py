@@ -54,19 +54,21 @@ class FactsCache:
 
     def get(self, input_file: InputFile) -> list | None:
         """The cached records of this file, or None (never an error: a bad entry is a miss)."""
-        entry = self.entry(input_file)
+        entry = self.entry_path(input_file)
         return self.load(entry) if entry else None
 
-    def entry(self, input_file: InputFile) -> Path | None:
-        """Where the cached records of this file are, if there are some."""
+    def entry_path(self, input_file: InputFile) -> Path | None:
+        """Where the records of this file are kept, whether they are there yet or not (None: unreadable file).
+
+        Reading it hashes the whole file: ask once, then load or write_entry that path.
+        """
         try:
-            path = self._path(self.key(input_file))
+            return self._path(self.key(input_file))
         except OSError:
             return None
-        return path if path.exists() else None
 
     def load(self, entry: Path) -> list | None:
-        """The records of a cache entry, or None (never an error: a bad entry is a miss)."""
+        """The records of a cache entry, or None (never an error: a missing or bad entry is a miss)."""
         try:
             with open(entry, "rb") as stream:
                 records = pickle.load(stream)
@@ -74,17 +76,6 @@ class FactsCache:
             return records
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
             return None
-
-    def put(self, input_file: InputFile, records: list) -> None:
-        try:
-            path = self._path(self.key(input_file))
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump(records, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temp, path)
-        except OSError:
-            pass  # a cache that cannot be written only costs time on the next run
 
     def prune(self, used_since: float) -> int:
         """Delete entries no run has used since `used_since` (files deleted or changed); how many."""
@@ -94,6 +85,18 @@ class FactsCache:
                 path.unlink(missing_ok=True)
                 removed += 1
         return removed
+
+
+def write_entry(entry: Path, records: list) -> None:
+    """Keep a file's records at its entry_path (written beside, then renamed: readers never see half)."""
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(records, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, entry)
+    except OSError:
+        pass  # a cache that cannot be written only costs time on the next run
 
 
 _VERSION = extraction_version()

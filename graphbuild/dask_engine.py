@@ -21,7 +21,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
-from graphbuild.cache import FactsCache, extraction_version
+from graphbuild.cache import FactsCache, extraction_version, write_entry
 from graphbuild.errors import EngineError
 from graphbuild.ingest import InputFile
 from graphbuild.model import Skipped
@@ -39,6 +39,8 @@ class _Task(NamedTuple):
     """A batch of files sent as one task, with the records the cache already held."""
 
     files: list[InputFile]
+    entries: list[Path | None]
+    """Where each file's records are cached (None: no cache)."""
     cached: list[Result | None]
     future: object | None
     """The cluster's result for the files not cached (None when all were)."""
@@ -74,24 +76,25 @@ def _extract_on(client, files: list[InputFile], cache: FactsCache | None, batch:
     for start in range(0, len(files), size):
         pending.append(_submit(client, files[start:start + size], cache))
         if len(pending) >= threads * TASKS_PER_THREAD:
-            yield from _collect(pending.popleft(), cache)
+            yield from _collect(pending.popleft())
     while pending:
-        yield from _collect(pending.popleft(), cache)
+        yield from _collect(pending.popleft())
 
 
 def _submit(client, files: list[InputFile], cache: FactsCache | None) -> _Task:
-    cached = [cache.get(f) if cache else None for f in files]
+    entries = [cache.entry_path(f) for f in files] if cache else [None] * len(files)
+    cached = [cache.load(entry) if entry else None for entry in entries]
     missing = [_absolute(f) for f, records in zip(files, cached) if records is None]
-    return _Task(files, cached, client.submit(extract_batch, missing, pure=False) if missing else None)
+    return _Task(files, entries, cached, client.submit(extract_batch, missing, pure=False) if missing else None)
 
 
-def _collect(task: _Task, cache: FactsCache | None) -> Iterator[Result]:
+def _collect(task: _Task) -> Iterator[Result]:
     fresh = iter(_result(task))
-    for input_file, records in zip(task.files, task.cached):
+    for input_file, entry, records in zip(task.files, task.entries, task.cached):
         if records is None:
             records = _as_named(next(fresh), input_file)
-            if cache:
-                cache.put(input_file, records)
+            if entry:
+                write_entry(entry, records)
         yield records
 
 

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from graphbuild.cache import FactsCache
+from graphbuild.cache import FactsCache, write_entry
 from graphbuild.clean import clean_article
 from graphbuild.extract import extract_article
 from graphbuild.ingest import InputFile, read_file
@@ -29,11 +29,11 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def extract_file(input_file: InputFile, cache_folder: Path | None = None) -> Result:
-    """Every article of one file, extracted, and kept in the cache when there is one (extract_files reads it)."""
+def extract_file(input_file: InputFile, cache_entry: Path | None = None) -> Result:
+    """Every article of one file, extracted, and kept at its cache entry when there is one (see FactsCache)."""
     results = [item if isinstance(item, Skipped) else _extract_one(item, input_file) for item in read_file(input_file)]
-    if cache_folder:
-        FactsCache(cache_folder).put(input_file, results)
+    if cache_entry:
+        write_entry(cache_entry, results)
     return results
 
 
@@ -48,39 +48,35 @@ def _extract_one(article: Article, input_file: InputFile) -> ArticleFacts | Skip
 def extract_files(files: list[InputFile], *, workers: int = 1, cache_folder: Path | None = None) -> Iterator[Result]:
     """The results of each file, in the order of `files`.
 
-    Cached results are read here; only the files not in the cache go to the
-    worker processes (a cached result sent back from a worker would be
-    unpickled twice).
+    Each file is hashed once, here, to find its cache entry. Cached results
+    are read here; only the files not in the cache go to the worker processes
+    (a cached result sent back from a worker would be unpickled twice), with
+    the entry to keep their results at.
     """
     cache = FactsCache(cache_folder) if cache_folder else None
-    entries = [cache.entry(f) for f in files] if cache else [None] * len(files)
-    extracted = _extracted([f for f, entry in zip(files, entries) if entry is None], workers, cache_folder)
-    for input_file, entry in zip(files, entries):
-        if entry is None:
+    entries = [cache.entry_path(f) for f in files] if cache else [None] * len(files)
+    cached = [entry is not None and entry.exists() for entry in entries]
+    extracted = _extracted([(f, entry) for f, entry, hit in zip(files, entries, cached) if not hit], workers)
+    for input_file, entry, hit in zip(files, entries, cached):
+        if not hit:
             yield next(extracted)
             continue
-        cached = cache.load(entry)
-        yield cached if cached is not None else extract_file(input_file, cache_folder)
+        records = cache.load(entry)
+        yield records if records is not None else extract_file(input_file, entry)
 
 
-def _extracted(files: list[InputFile], workers: int, cache_folder: Path | None) -> Iterator[Result]:
-    """extract_file of each file, in order, over `workers` processes when there is work for them."""
-    if workers <= 1 or len(files) < 2:
-        yield from (extract_file(f, cache_folder) for f in files)
+def _extracted(jobs: list[tuple[InputFile, Path | None]], workers: int) -> Iterator[Result]:
+    """extract_file of each (file, cache entry), in order, over `workers` processes when there is work for them."""
+    if workers <= 1 or len(jobs) < 2:
+        yield from (extract_file(*job) for job in jobs)
         return
     with _context().Pool(workers, initializer=gc.enable) as pool:  # a build pauses it in the main process only
-        chunk = max(1, min(64, len(files) // (workers * 8)))
-        yield from pool.imap(_ExtractFile(cache_folder), files, chunksize=chunk)
+        chunk = max(1, min(64, len(jobs) // (workers * 8)))
+        yield from pool.imap(_extract_job, jobs, chunksize=chunk)
 
 
-class _ExtractFile:
-    """extract_file with its cache folder bound, picklable for the pool."""
-
-    def __init__(self, cache_folder: Path | None) -> None:
-        self.cache_folder = cache_folder
-
-    def __call__(self, input_file: InputFile) -> Result:
-        return extract_file(input_file, self.cache_folder)
+def _extract_job(job: tuple[InputFile, Path | None]) -> Result:
+    return extract_file(*job)
 
 
 def _context():

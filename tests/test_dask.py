@@ -8,7 +8,6 @@ from typer.testing import CliRunner
 
 from graphbuild import dask_engine
 from graphbuild.api import BuildConfig, build
-from graphbuild.cache import FactsCache
 from graphbuild.cli import app
 from graphbuild.errors import EngineError
 from graphbuild.rdf import to_turtle
@@ -50,8 +49,8 @@ def test_dask_cache_is_kept_by_the_driver(tmp_path, cluster, monkeypatch):
     config = BuildConfig(engine="dask", scheduler=cluster.scheduler_address, cache=cache)
     first = to_turtle(build([corpus], config).graph)
     sent = []  # the driver caches what comes back from the cluster, and only that
-    real = FactsCache.put
-    monkeypatch.setattr(FactsCache, "put", lambda self, input_file, records: sent.append(input_file.article_id) or real(self, input_file, records))
+    real = dask_engine.write_entry
+    monkeypatch.setattr(dask_engine, "write_entry", lambda entry, records: sent.append(records[0].article.id) or real(entry, records))
     (corpus / "a03.txt").write_text(SMALL_STORY.format(n=99), encoding="utf-8")
     second = to_turtle(build([corpus], config).graph)
     assert sent == ["a03.txt"]
