@@ -560,11 +560,11 @@ class _GraphPlan:
 
     def claim_blocks(self, article_id: str) -> list[tuple[str, list[PairKey]]]:
         """One gb:Claim per fact and article: the earliest sentence stating it explains it."""
-        blocks = []
+        blocks, article_iri = [], self.mint("article", article_id)
         for claim, person_iri, (prop, *value), evidence, extractor, date in self.claims(article_id):
             pairs = [_iri(_TYPE, str(GB.Claim)), _iri(_CLAIM_PREDICATES["about"], person_iri),
                      _iri(_CLAIM_PREDICATES["claimedProperty"], prop), (_CLAIM_PREDICATES["claimedValue"], *value)]
-            pairs += _provenance(self.mint("article", article_id), evidence, extractor)
+            pairs += _provenance(article_iri, evidence, extractor)
             if date:
                 pairs.append(date)
             blocks.append((claim, pairs))
@@ -594,14 +594,15 @@ class _GraphPlan:
         """(claim IRI, person IRI, the person's pair, evidence, extractor, date pair or None) of each
         claim of an article, sorted by IRI."""
         claims = {}
-        stated = sorted(((a, group.article) for group in self.groups(article_id) for a in group.assertions),
+        dated = [(group, _date(str(DCTERMS.date), group.article.date) if group.article.date else None)
+                 for group in self.groups(article_id)]
+        stated = sorted(((a, date) for group, date in dated for a in group.assertions),
                         key=lambda pair: _assertion_order(pair[0]))
-        for assertion, article in stated:
+        for assertion, date in stated:
             person = self.person_of(article_id, assertion.subject)
             fact, value_key = self.fact_of(assertion)
             claim = self.iris.text("claim", article_id, person.key, assertion.predicate, value_key)
             if claim not in claims:
-                date = _date(str(DCTERMS.date), article.date) if article.date else None
                 claims[claim] = (claim, self.person_iri(person), fact, assertion.evidence, assertion.extractor, date)
         return [claims[claim] for claim in sorted(claims)]
 
