@@ -32,6 +32,7 @@ from graphbuild.store import StoreLoader
 from graphbuild.store_update import StoreUpdate
 from graphbuild.view import View
 from graphbuild.resolve import resolve_people
+from graphbuild.reuse import ClaimsIndex, PreviousClaims
 from graphbuild.workers import default_workers, extract_files, unique_articles
 
 GRAPH_FILE = "graph.ttl"
@@ -219,15 +220,22 @@ def run(
 
 def _run(inputs: Sequence[Path | str], out: Path, config: BuildConfig, progress: Progress, watch: Stopwatch) -> BuildResult:
     facts, skipped, events, people, link_counts = _read_and_resolve(inputs, config, progress, watch)
-    blocks = graph_blocks(facts, people, base_iri=config.base_iri, claims_as_text=True)
+    previous = None if config.rebuild else PreviousClaims.open(config.cache, out / GRAPH_FILE, config.base_iri)
+    blocks = graph_blocks(facts, people, base_iri=config.base_iri, claims_as_text=True, previous=previous)
     page = PageData()  # what graph.html chooses from, kept as the blocks stream; drawn events' texts come from the store
     store = _store_writer(out / GRAPH_FILE, config)  # what it cannot write raises OutputError, like the Turtle
+    index = ClaimsIndex(config.base_iri)
     try:
-        triples = write_graph_turtle(page.collect(blocks) if config.html else blocks, out / GRAPH_FILE, tee=store.load,
-                                     progress=lambda statements: progress(statements, "subjects written", None))
+        triples = write_graph_turtle(page.collect(blocks) if config.html else blocks, out / GRAPH_FILE, tee=store,
+                                     progress=lambda statements: progress(statements, "subjects written", None),
+                                     index=index)
     except BaseException:
         store.abandon()
         raise
+    finally:
+        if previous is not None:
+            previous.close()
+    index.save(config.cache, out / GRAPH_FILE)
     watch.lap("turtle")
     store.finish()
     graph = load_graph(out / GRAPH_FILE)

@@ -14,6 +14,7 @@ import zlib
 from typing import Iterator, Sequence, overload
 
 from graphbuild.model import ArticleFacts
+from graphbuild.reuse import article_digest
 
 KEEP_DECODED = 20_000
 """Articles whose records a run holds as objects; beyond, every article's are packed."""
@@ -25,6 +26,7 @@ class FactsArchive(Sequence[ArticleFacts]):
     def __init__(self, keep_decoded: int | None = None) -> None:
         self._items: list[ArticleFacts | bytes] = []
         self._ids: list[str] = []
+        self._digests: list[bytes] = []
         self._keep_decoded = KEEP_DECODED if keep_decoded is None else keep_decoded
 
     def append(self, facts: ArticleFacts) -> None:
@@ -32,10 +34,15 @@ class FactsArchive(Sequence[ArticleFacts]):
             self._items = [_pack(item) for item in self._items]
         self._items.append(_pack(facts) if len(self._items) >= self._keep_decoded else facts)
         self._ids.append(facts.article.id)
+        self._digests.append(article_digest(facts.article))
 
     def article_ids(self) -> list[str]:
         """The article id of each item, in order, without unpacking anything."""
         return list(self._ids)
+
+    def article_digests(self) -> list[bytes]:
+        """graphbuild.reuse.article_digest of each item's article, in order, without unpacking anything."""
+        return list(self._digests)
 
     def __len__(self) -> int:
         return len(self._items)

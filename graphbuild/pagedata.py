@@ -20,7 +20,7 @@ from typing import Iterable, Iterator
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
-from graphbuild.rdf import IRI, LITERAL, PairKey, Statements
+from graphbuild.rdf import IRI, LITERAL, ArticleClaims, PairKey
 from graphbuild.vocab import GB
 
 BLANK = 2
@@ -107,13 +107,13 @@ class PageData:
     def collect(self, blocks: Iterable[tuple[str, Iterable[PairKey]]]) -> Iterator[tuple[str, Iterable[PairKey]]]:
         """Pass graph_blocks(...) through unchanged, keeping what the page needs; complete once they end.
 
-        Claims are skipped, whether blocks or Statements (graph_blocks(..., claims_as_text=True)).
+        Claims are skipped, whether blocks or ArticleClaims (graph_blocks(..., claims_as_text=True)).
 
         Each subject must come once with all its pairs, in a collection (read here, then again downstream).
         """
         for block in blocks:
             pairs = block[1]
-            if type(pairs) is not Statements and _CLAIM_TYPE not in pairs:  # claims are most subjects, never drawn
+            if type(pairs) is not ArticleClaims and _CLAIM_TYPE not in pairs:  # claims are most subjects, never drawn
                 self._add(*block)
             yield block
         self._finish()

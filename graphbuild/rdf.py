@@ -22,7 +22,7 @@ from datetime import date
 from functools import lru_cache, partial
 from operator import itemgetter
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence, TextIO
+from typing import BinaryIO, Callable, Iterable, Iterator, Protocol, Sequence
 from urllib.parse import quote, urlsplit
 
 import pyoxigraph as ox
@@ -33,6 +33,7 @@ from graphbuild.archive import FactsArchive
 from graphbuild.errors import BaseIriError
 from graphbuild.files import write_streamed
 from graphbuild.legislation import Legislation, bill_names, group_bills
+from graphbuild.reuse import ClaimsIndex, Placed, PreviousClaims, claims_signature
 from graphbuild.model import (
     EVENT_KINDS,
     EVENT_RELATIONS,
@@ -181,6 +182,7 @@ def graph_blocks(
     *,
     base_iri: str = DEFAULT_BASE_IRI,
     claims_as_text: bool = False,
+    previous: PreviousClaims | None = None,
 ) -> Iterator[tuple[str, Iterable[PairKey]]]:
     """Every (subject IRI, its pairs) of the graph of a run, in Turtle order: subjects sorted by IRI.
 
@@ -190,10 +192,13 @@ def graph_blocks(
     time as the stream reaches them, so the stream never holds the graph.
 
     With `claims_as_text`, each article's claims (three quarters of the triples)
-    come as one item, (its first claim's IRI, Statements), their Turtle made
-    directly: only turtle_chunks reads that stream.
+    come as one item, (its first claim's IRI, ArticleClaims), their Turtle made
+    directly: only turtle_chunks reads that stream. Their signatures
+    (graphbuild.reuse) are made too when `facts` is a FactsArchive; with
+    `previous`, the claims of an article whose signature is unchanged are
+    copied from the previous graph.ttl instead (by write_graph_turtle).
     """
-    return _GraphPlan(IriMinter(base_iri), list(people), facts).blocks(claims_as_text)
+    return _GraphPlan(IriMinter(base_iri), list(people), facts).blocks(claims_as_text, previous)
 
 
 def to_turtle(graph: Graph) -> str:
@@ -215,30 +220,51 @@ def write_turtle(graph: Graph, path: Path | str) -> None:
     write_streamed(path, lambda stream: stream.write(text))
 
 
+class TurtleSink(Protocol):
+    """What also reads graph.ttl as it is written: graphbuild.store_folder.StoreLoader, store_update.StoreUpdate."""
+
+    def load(self, statements: bytes) -> None:
+        """Whole statements, each with the blank line after it, in file order."""
+
+    def load_copied(self, statements: bytes, previous_offset: int) -> None:
+        """Statements copied unchanged from the previous graph.ttl, where they began at previous_offset."""
+
+
 def write_graph_turtle(
-    blocks: Iterable[tuple[str, Iterable[PairKey]]], path: Path | str, *, tee: Callable[[str], object] | None = None,
-    progress: Callable[[Iterable], Iterable] = iter,
+    blocks: Iterable[tuple[str, Iterable[PairKey]]], path: Path | str, *, tee: TurtleSink | None = None,
+    progress: Callable[[Iterable], Iterable] = iter, index: ClaimsIndex | None = None,
 ) -> int:
     """Write graph_blocks(...) as Turtle to path atomically, as they stream; return the number of triples.
 
     This is to_turtle(to_graph(...)) byte for byte, in constant memory. `tee`
-    also gets each subject's statement (with the blank line after it) as it is
-    written (graphbuild.store_folder.StoreLoader.load, store_update.StoreUpdate.load);
-    `progress` wraps the stream of statements (one per subject).
+    also gets each statement as it is written; `progress` wraps the stream of
+    statements (one per subject, one per article's claims); `index` is told
+    where each article's claims went (graphbuild.reuse). Claims that blocks
+    say are unchanged are copied from the previous graph.ttl (graph_blocks's `previous`).
     """
     count = 0
 
-    def write(stream: TextIO) -> None:
+    def write(stream: BinaryIO) -> None:
         nonlocal count
         chunks = turtle_chunks(blocks)
-        stream.write(next(chunks)[0])  # the header
+        position = stream.write(next(chunks)[0].encode("utf-8"))  # the header
         for text, triples in progress(chunks):
-            stream.write(text)
+            if type(text) is not ArticleClaims:
+                data = text.encode("utf-8")
+                if tee is not None:
+                    tee.load(data)
+            else:
+                claims = text
+                data = claims.previous.read(claims.copy) if claims.copy else claims.text.encode("utf-8")
+                if tee is not None:
+                    tee.load_copied(data, claims.copy.offset) if claims.copy else tee.load(data)
+                if index is not None and claims.signature:
+                    index.add(claims.article_id, Placed(claims.signature, claims.subject, position, len(data), triples))
+            stream.write(data)
+            position += len(data)
             count += triples
-            if tee is not None:
-                tee(text)
 
-    write_streamed(path, write)
+    write_streamed(path, write, binary=True)
     return count
 
 
@@ -252,12 +278,21 @@ PairKey = tuple
 """One (predicate, object) pair of a subject as plain strings: (predicate IRI, IRI or LITERAL,
 IRI or lexical form, datatype IRI or "", language or ""). Sorting keys sorts pairs in Turtle order."""
 
-class Statements(list):
-    """Finished Turtle statements, (text, triples) each, in subject order: one article's claims
-    (graph_blocks(..., claims_as_text=True)), the same text turtle_chunks would make of their blocks."""
+@dataclass(slots=True)
+class ArticleClaims:
+    """One article's claims as finished Turtle, consecutive in graph.ttl (graph_blocks(..., claims_as_text=True)):
+    the text turtle_chunks would make of their blocks, or where the same text lies in the previous graph.ttl."""
 
-    subject: str = ""
-    """The IRI of the first statement's subject."""
+    article_id: str
+    subject: str
+    """The IRI of its first claim."""
+    triples: int
+    text: str = ""
+    signature: bytes = b""
+    """What they were made from (graphbuild.reuse.claims_signature); b"" when not known."""
+    copy: Placed | None = None
+    previous: PreviousClaims | None = None
+    """With copy: the previous graph.ttl to copy them from."""
 
 
 _PREFIXED = {
@@ -285,15 +320,18 @@ _INTEGER = re.compile(r"[+-]?[0-9]+")
 
 
 def _turtle(blocks: Iterable[tuple[str, Iterable[PairKey]]]) -> str:
-    return "".join(text for text, _count in turtle_chunks(blocks))
+    return "".join(text if type(text) is str else text.text for text, _count in turtle_chunks(blocks))
 
 
-def turtle_chunks(blocks: Iterable[tuple[str, Iterable[PairKey]]]) -> Iterator[tuple[str, int]]:
-    """The Turtle of blocks in subject order, a chunk per subject with its number of triples."""
+def turtle_chunks(blocks: Iterable[tuple[str, Iterable[PairKey]]]) -> Iterator[tuple[str | ArticleClaims, int]]:
+    """The Turtle of blocks in subject order, a chunk per subject with its number of triples.
+
+    An article's ArticleClaims come as they are, as one chunk (their text, if made, is its Turtle).
+    """
     yield TURTLE_HEADER, 0
     for subject, keys in blocks:
-        if type(keys) is Statements:
-            yield from keys
+        if type(keys) is ArticleClaims:
+            yield keys, keys.triples
             continue
         keys = sorted(keys)
         if keys[0][0] != RDF_TYPE and any(key[0] == RDF_TYPE for key in keys):
@@ -408,6 +446,14 @@ class _GraphPlan:
         for index, article_id in enumerate(ids):
             self.articles[article_id].append(index)
         self.law_of_event: dict[tuple[str, str], str] = {}
+        self.digests = self.facts.article_digests() if isinstance(self.facts, FactsArchive) else None
+        self.ref_keys: dict[str, list[tuple[str, str]]] | None = None
+        """Article id -> (name, person key) of each of its people, for claims signatures (with digests)."""
+        if self.digests is not None:
+            self.ref_keys = defaultdict(list)
+            for person in people:
+                for article_id, name in person.refs:
+                    self.ref_keys[article_id].append((name, person.key))
         for person in people:
             self.add_person(person)
         bills = []
@@ -524,7 +570,7 @@ class _GraphPlan:
 
     # ---- the stream
 
-    def blocks(self, claims_as_text: bool = False) -> Iterator[tuple[str, Iterable[PairKey]]]:
+    def blocks(self, claims_as_text: bool = False, previous: PreviousClaims | None = None) -> Iterator[tuple[str, Iterable[PairKey]]]:
         """(subject IRI, pairs) of every subject, sorted by subject IRI (see graph_blocks)."""
         by_article = sorted(self.articles, key=_quote)
         # claim and event IRIs of one article share the prefix KIND/ID/: ordering articles by ID + "/"
@@ -532,7 +578,7 @@ class _GraphPlan:
         # an article's claims are consecutive in the whole stream and can come as one item.
         by_prefix = sorted(self.articles, key=lambda article_id: _quote(article_id) + "/")
         if claims_as_text:
-            claims = ((statements.subject, statements) for a in by_prefix if (statements := self.claim_statements(a)))
+            claims = ((made.subject, made) for a in by_prefix if (made := self.article_claims(a, previous)))
         else:
             claims = (block for a in by_prefix for block in self.claim_blocks(a))
         streams = (
@@ -570,11 +616,26 @@ class _GraphPlan:
             blocks.append((claim, pairs))
         return blocks
 
-    def claim_statements(self, article_id: str) -> Statements:
-        """claim_blocks(article_id) as Turtle statements, (text, triples) each, made by a template:
-        every claim has the same predicates, one object each."""
-        claims, statements, literals = self.claims(article_id), Statements(), {}
-        statements.subject = claims[0][0] if claims else ""
+    def article_claims(self, article_id: str, previous: PreviousClaims | None) -> ArticleClaims | None:
+        """The article's claims (None if it has none): copied from `previous` when made from the same inputs."""
+        signature = self.claims_signature(article_id)
+        placed = previous.find(article_id, signature) if previous is not None and signature else None
+        if placed is not None:
+            return ArticleClaims(article_id, placed.subject, placed.triples, signature=signature, copy=placed, previous=previous)
+        return self.made_claims(article_id, signature)
+
+    def claims_signature(self, article_id: str) -> bytes:
+        """graphbuild.reuse.claims_signature of the article (b"" when the records have no digests)."""
+        if self.ref_keys is None or len(self.articles[article_id]) != 1:
+            return b""
+        return claims_signature(self.digests[self.articles[article_id][0]], self.ref_keys.get(article_id, ()))
+
+    def made_claims(self, article_id: str, signature: bytes = b"") -> ArticleClaims | None:
+        """claim_blocks(article_id) as Turtle, made by a template: every claim has the same predicates,
+        one object each."""
+        claims, literals, statements, triples = self.claims(article_id), {}, [], 0
+        if not claims:
+            return None
         article_iri = self.mint("article", article_id)
         for claim, person_iri, (prop, kind, value, datatype, language), evidence, extractor, date in claims:
             if (text := literals.get(evidence.text)) is None:
@@ -585,10 +646,12 @@ class _GraphPlan:
                           start=evidence.start, end=evidence.end, extractor=rule,
                           value=_iri_text(value) if kind == IRI else _literal_text(value, datatype, language))
             if date:
-                statements.append((_DATED_CLAIM.format(date=_literal_text(*date[2:]), **fields), 10))
+                statements.append(_DATED_CLAIM.format(date=_literal_text(*date[2:]), **fields))
+                triples += 10
             else:
-                statements.append((_UNDATED_CLAIM.format(**fields), 9))
-        return statements
+                statements.append(_UNDATED_CLAIM.format(**fields))
+                triples += 9
+        return ArticleClaims(article_id, claims[0][0], triples, "".join(statements), signature)
 
     def claims(self, article_id: str) -> list[tuple[str, str, PairKey, Span, str, PairKey | None]]:
         """(claim IRI, person IRI, the person's pair, evidence, extractor, date pair or None) of each

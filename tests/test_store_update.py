@@ -153,12 +153,29 @@ def test_store_update_failure_leaves_the_previous_store_whole(built, monkeypatch
     assert not [p.name for p in out.iterdir() if p.name.startswith(".graph")]
 
 
-def test_store_update_reads_statements_across_read_boundaries(monkeypatch):
-    monkeypatch.setattr(store_update, "READ_SIZE", 7)
-    statements = ['<https://e.org/a> <https://e.org/p> "two\\n\\nlines" .',
-                  '<https://e.org/b> a <https://e.org/C> ;\n    <https://e.org/p> "x" , "y" .']
-    text = "".join(statement + "\n\n" for statement in statements)
-    assert list(store_update._statements(io.StringIO(text))) == statements
+@pytest.mark.parametrize("read_size", [1, 7, 1 << 22])
+def test_store_update_reads_statements_and_their_offsets_across_read_boundaries(monkeypatch, read_size):
+    monkeypatch.setattr(store_update, "READ_SIZE", read_size)
+    statements = [b'<https://e.org/a> <https://e.org/p> "two\\n\\nlines" .',
+                  '<https://e.org/b> a <https://e.org/C> ;\n    <https://e.org/p> "x" , "ÿ" .'.encode(),
+                  b'<https://e.org/c> a <https://e.org/C> .', b'<https://e.org/d> a <https://e.org/C> .']
+    data = b"HEAD\n\n" + b"".join(statement + b"\n\n" for statement in statements)
+    offsets = [data.index(statement) for statement in statements]
+
+    def read(skip: int | None = None) -> list[tuple[int, bytes]]:
+        reader, seen = store_update._Statements(io.BytesIO(data), 6), []
+        while reader.next is not None:
+            seen.append((reader.offset, reader.next))
+            if skip is not None and reader.offset == offsets[0]:
+                reader.skip_to(offsets[skip])
+            else:
+                reader.advance()
+        return seen
+
+    assert read() == list(zip(offsets, statements))
+    assert read(skip=3) == [(offsets[0], statements[0]), (offsets[3], statements[3])]
+    unterminated = store_update._Statements(io.BytesIO(b"HEAD\n\n" + statements[2]), 6)
+    assert (unterminated.offset, unterminated.next) == (6, statements[2])
 
 
 def test_store_update_is_not_offered_for_a_turtle_file_graphbuild_did_not_write(built):
