@@ -1,5 +1,5 @@
 """`python -m graphbuild` runs the CLI."""
-from graphbuild.cli import app
+from graphbuild.cli import entry_point
 
 if __name__ == "__main__":
-    app(prog_name="graphbuild")
+    entry_point()

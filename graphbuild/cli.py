@@ -1,6 +1,7 @@
 """The `graphbuild` command: a thin shell over graphbuild.api, graphbuild.query and graphbuild.evaluate."""
 from __future__ import annotations
 
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -129,8 +130,7 @@ def run(
     )
     for path in result.written:
         typer.echo(f"wrote {path}")
-    if summary.skipped:
-        raise typer.Exit(EXIT_SKIPPED)
+    _end_run(EXIT_SKIPPED if summary.skipped else 0)
 
 
 @app.command()
@@ -246,6 +246,32 @@ def stats(
 
     text = _guarded(lambda: format_stats(graph_stats(load_graph(graph), top=top)))
     typer.echo(text, nl=False)
+
+
+_EXIT_WITHOUT_TEARDOWN = False
+"""Set when this process is the `graphbuild` program itself (entry_point), not a test calling the app."""
+
+
+def entry_point() -> None:
+    """The `graphbuild` program (pyproject's script, `python -m graphbuild`)."""
+    global _EXIT_WITHOUT_TEARDOWN
+    _EXIT_WITHOUT_TEARDOWN = True
+    app(prog_name="graphbuild")
+
+
+def _end_run(code: int) -> None:
+    """End `graphbuild run` with exit status `code`.
+
+    As the program itself, it exits without freeing the run's millions of
+    objects one by one (0.8 s of a 10,000-article re-run's 8): every output is
+    written, closed and renamed by now, and the store is open read-only.
+    """
+    if _EXIT_WITHOUT_TEARDOWN:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    if code:
+        raise typer.Exit(code)
 
 
 def _formats(text: str) -> tuple[str, ...]:

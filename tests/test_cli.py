@@ -59,6 +59,23 @@ def test_cli_run_names_skipped_inputs_and_exits_3(tmp_path):
     assert (tmp_path / "out" / "graph.ttl").exists()
 
 
+@pytest.mark.parametrize("skipped", [False, True])
+def test_cli_program_ends_run_with_its_status_and_every_line_shown(tmp_path, skipped):
+    """The program exits without tearing down the heap (cli._end_run): nothing printed may be lost."""
+    import subprocess
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Headline\n\nSen. Jane Holloway (D-Ore.) tweeted.\n")
+    if skipped:
+        (tmp_path / "in" / "scan.pdf").write_bytes(b"%PDF-1.4")
+    done = subprocess.run([sys.executable, "-m", "graphbuild", "run", str(tmp_path / "in"), "--out", str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == (EXIT_SKIPPED if skipped else 0), done.stderr
+    assert done.stdout.startswith("1 articles read") and done.stdout.endswith(f"wrote {tmp_path / 'out' / 'graph.html'}\n")
+    assert ("scan.pdf" in done.stderr) == skipped
+    assert (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8").endswith(" .\n\n")
+
+
 def test_cli_run_with_nothing_readable_fails_and_keeps_previous_outputs(tmp_path, built):
     before = built.read_bytes()
     (tmp_path / "empty").mkdir()
