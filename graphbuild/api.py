@@ -270,6 +270,11 @@ def cyclic_gc_paused() -> Iterator[None]:
     more as they grow: ~20% of a re-run's time (10,000 articles: 13.4 -> 11.0 s,
     peak memory the same). Reference counting still frees everything not in a
     cycle, and the records hold none. Worker processes collect as usual.
+
+    On the way out, what the build left alive is moved to the oldest generation
+    (gc.freeze, then gc.unfreeze: two list splices) before collecting resumes;
+    else the first collection after it walks every one of those objects as
+    young ones (0.6 s after a 10,000-article run).
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -277,6 +282,8 @@ def cyclic_gc_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 

@@ -123,3 +123,13 @@ def test_workers_collect_garbage_while_the_main_process_pauses_its_collector(tmp
     assert result.summary.skipped == ()
     assert paused == [True, True]  # reading, then writing graph.ttl
     assert gc.isenabled()  # as it was before the run
+
+
+def test_workers_what_a_run_leaves_alive_is_old_for_the_cycle_collector(tmp_path):
+    """Else the first collection after a run walks every record as a young object (api.cyclic_gc_paused)."""
+    import gc
+
+    result = run([_corpus(tmp_path / "in", 4)], tmp_path / "out", BuildConfig(workers=1, html=False))
+    record = result.facts[0]
+    assert gc.is_tracked(record)
+    assert any(found is record for found in gc.get_objects(generation=2))
