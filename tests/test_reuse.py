@@ -6,7 +6,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from graphbuild import reuse
+from graphbuild import reuse, store_update
 from graphbuild.api import BuildConfig, run
 from graphbuild.store_folder import open_store
 from tests.conftest import SMALL_STORY, write_small_corpus
@@ -41,14 +41,21 @@ def _same_as_a_first_run(corpus: Path, out: Path, config: BuildConfig = CONFIG) 
     assert {str(q) for q in open_store(out / "graph.ttl")} == {str(q) for q in open_store(fresh / "graph.ttl")}
 
 
-def test_re_run_copies_the_claims_of_every_unchanged_article(tmp_path, copies):
-    corpus, out = write_small_corpus(tmp_path / "in", 6), tmp_path / "out"
+@pytest.mark.parametrize("read_size", [97, 1 << 22])
+def test_re_run_copies_the_claims_of_every_unchanged_article(tmp_path, copies, monkeypatch, read_size):
+    monkeypatch.setattr(store_update, "READ_SIZE", read_size)  # the store update seeks past copies across reads
+    corpus, out = write_small_corpus(tmp_path / "in", 30), tmp_path / "out"
     run([corpus], out, CONFIG)
     (corpus / "a03.txt").write_text(SMALL_STORY.format(n=99), encoding="utf-8")
     (corpus / "a05.txt").unlink()
-    (corpus / "a06.txt").write_text(SMALL_STORY.format(n=6), encoding="utf-8")
+    (corpus / "a30.txt").write_text(SMALL_STORY.format(n=30), encoding="utf-8")
+    updates = []
+    real_apply = store_update.StoreUpdate._apply
+    monkeypatch.setattr(store_update.StoreUpdate, "_apply", lambda self: updates.append(self) or real_apply(self))
     run([corpus], out, CONFIG)
-    assert sorted(copies) == ["a00.txt", "a01.txt", "a02.txt", "a04.txt", *(f"digest.jsonl#r{n}" for n in range(5))]
+    unchanged = [f"a{n:02d}.txt" for n in range(30) if n not in (3, 5)] + [f"digest.jsonl#r{n}" for n in range(5)]
+    assert sorted(copies) == sorted(unchanged)
+    assert len(updates) == 1  # the previous store was changed, not loaded whole
     _same_as_a_first_run(corpus, out)
 
 
