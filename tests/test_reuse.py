@@ -111,3 +111,21 @@ def test_claims_index_lists_where_each_article_s_claims_lie(tmp_path):
         assert {str(q.object) for q in loaded if q.predicate.value.endswith("reportedIn")} == {
             f"<{CONFIG.base_iri}article/{article_id.replace('#', '%23')}>"}
     previous.close()
+
+
+def test_article_digest_changes_with_every_field_of_the_article():
+    """The records are extract_article(article): any field may change them, so every field counts."""
+    from dataclasses import fields, replace
+
+    from graphbuild.model import Alias, Article
+
+    article = Article(id="a.txt", title="T", text="Sen. Jane Holloway (D-Ore.) tweeted.", url="https://e.org/a",
+                      date="2024-02-05", source="Wire", aliases=(Alias("Jane Holloway", "Jane Q. Holloway", 18),))
+    other = {"id": "b.txt", "title": "U", "text": "Sen. Jane Holloway (D-Ore.) tweeted!", "url": None, "date": "",
+             "source": "Paper", "aliases": ()}
+    assert sorted(other) == sorted(f.name for f in fields(Article))
+    digests = {reuse.article_digest(article)} | {reuse.article_digest(replace(article, **{name: value}))
+                                                  for name, value in other.items()}
+    assert len(digests) == 1 + len(other)
+    assert reuse.article_digest(replace(article, title="", text="T" + article.text)) != reuse.article_digest(article)
+    assert reuse.article_digest(replace(article, url=None)) != reuse.article_digest(replace(article, url=""))
