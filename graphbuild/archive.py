@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import pickle
 import zlib
+from dataclasses import replace
 from typing import Iterator, Sequence, overload
 
-from graphbuild.model import ArticleFacts
+from graphbuild.model import Article, ArticleFacts
 from graphbuild.reuse import article_digest
 
 KEEP_DECODED = 20_000
@@ -27,6 +28,7 @@ class FactsArchive(Sequence[ArticleFacts]):
         self._items: list[ArticleFacts | bytes] = []
         self._ids: list[str] = []
         self._digests: list[bytes] = []
+        self._heads: list[Article] = []
         self._keep_decoded = KEEP_DECODED if keep_decoded is None else keep_decoded
 
     def append(self, facts: ArticleFacts) -> None:
@@ -35,10 +37,15 @@ class FactsArchive(Sequence[ArticleFacts]):
         self._items.append(_pack(facts) if len(self._items) >= self._keep_decoded else facts)
         self._ids.append(facts.article.id)
         self._digests.append(article_digest(facts.article))
+        self._heads.append(replace(facts.article, text="", aliases=()))
 
     def article_ids(self) -> list[str]:
         """The article id of each item, in order, without unpacking anything."""
         return list(self._ids)
+
+    def article_heads(self) -> list[Article]:
+        """Each item's article without its text and aliases (its metadata), in order, without unpacking anything."""
+        return list(self._heads)
 
     def article_digests(self) -> list[bytes]:
         """graphbuild.reuse.article_digest of each item's article, in order, without unpacking anything."""

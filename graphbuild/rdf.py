@@ -442,11 +442,13 @@ class _GraphPlan:
         """(person, gb:party or gb:state) -> (article date, value) of every claim, for current values."""
         self.articles: dict[str, list[int]] = defaultdict(list)
         """Article id -> the indexes of its records in self.facts."""
-        ids = self.facts.article_ids() if isinstance(self.facts, FactsArchive) else [f.article.id for f in self.facts]
-        for index, article_id in enumerate(ids):
+        archived = isinstance(self.facts, FactsArchive)
+        self.heads = self.facts.article_heads() if archived else [f.article for f in self.facts]
+        """Each record's article (its metadata at least): what the article's own statement says."""
+        for index, article_id in enumerate(head.id for head in self.heads):
             self.articles[article_id].append(index)
         self.law_of_event: dict[tuple[str, str], str] = {}
-        self.digests = self.facts.article_digests() if isinstance(self.facts, FactsArchive) else None
+        self.digests = self.facts.article_digests() if archived else None
         self.ref_keys: dict[str, list[tuple[str, str]]] | None = None
         """Article id -> (name, person key) of each of its people, for claims signatures (with digests)."""
         if self.digests is not None:
@@ -591,8 +593,8 @@ class _GraphPlan:
 
     def article_pairs(self, article_id: str) -> set[PairKey]:
         pairs = set()
-        for group in self.groups(article_id):
-            article = group.article
+        for index in self.articles[article_id]:
+            article = self.heads[index]
             pairs.update((_iri(_TYPE, str(GB.Article)), _text(str(DCTERMS.identifier), article.id)))
             if article.title:
                 pairs.add(_text(str(DCTERMS.title), article.title))

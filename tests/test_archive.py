@@ -28,6 +28,17 @@ def test_archive_packs_once_it_holds_more_than_it_keeps_decoded():
     assert big.article_ids() == [f"a{n}.txt" for n in range(5)]
 
 
+def test_archive_keeps_each_article_s_metadata_unpacked():
+    from dataclasses import replace
+
+    article = Article("w.txt", "Title", "Sen. Jane Holloway (D-Ore.) tweeted.", url="https://e.org/w",
+                      date="2024-02-05", source="Wire")
+    packed = FactsArchive(keep_decoded=0)
+    packed.append(extract_article(article))
+    assert isinstance(packed._items[0], bytes)
+    assert packed.article_heads() == [replace(article, text="")]
+
+
 def test_a_run_with_packed_records_writes_the_same_outputs(tmp_path, monkeypatch):
     corpus = write_small_corpus(tmp_path / "in", 12)
     config = BuildConfig(workers=1, keep_text=True)
