@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from rdflib import Graph
 
-from graphbuild.archive import FactsArchive
+from graphbuild.archive import FactsArchive, PackedFacts, unpacked
 from graphbuild.cache import FactsCache, run_started
 from graphbuild.errors import EngineError, InputError
 from graphbuild.files import write_streamed
@@ -122,6 +122,12 @@ def extract_articles(
 
     `progress` gets the stream of input files done, with their number.
     """
+    for item in _extracted_records(inputs, config, progress):
+        yield item if isinstance(item, Skipped) else unpacked(item)
+
+
+def _extracted_records(inputs: Sequence[Path | str], config: BuildConfig, progress: Progress) -> Iterator[PackedFacts | Skipped]:
+    """extract_articles, each article's records still pickled as they came from the worker or the cache."""
     files = find_input_files([Path(p) for p in inputs])
     cache = config.cache
     if cache and config.rebuild:
@@ -169,12 +175,12 @@ def _read_and_resolve(inputs: Sequence[Path | str], config: BuildConfig, progres
     """(facts, skipped, number of events, people, link counts) of a build: everything but the graph."""
     gazetteer = load_gazetteer(config.gazetteers) if config.gazetteers else None  # fail before the long part
     facts, skipped, events = FactsArchive(), [], 0
-    for item in extract_articles(inputs, config, progress):
+    for item in _extracted_records(inputs, config, progress):
         if isinstance(item, Skipped):
             skipped.append(item)
         else:
             facts.append(item)
-            events += len(item.events)
+            events += item.events
     if not facts:
         raise InputError(_nothing_read(inputs, skipped))
     watch.lap("extract")

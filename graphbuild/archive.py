@@ -6,12 +6,17 @@ end. As objects they take ~15 KB an article; a run of more than
 KEEP_DECODED articles keeps each article's records pickled and compressed
 (~3 KB) instead, and unpacks them each time a later stage reads them:
 slower for those stages, but a 100,000-article run fits in memory.
+
+Records travel from where they are extracted (a worker process, a Dask
+worker, the cache) as PackedFacts: pickled once there, with what the run reads
+of them without unpickling (id, digest, metadata, number of events). A big
+run only compresses those bytes; a small one unpickles them once.
 """
 from __future__ import annotations
 
 import pickle
 import zlib
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Iterator, Sequence, overload
 
 from graphbuild.model import Article, ArticleFacts
@@ -19,6 +24,30 @@ from graphbuild.reuse import article_digest
 
 KEEP_DECODED = 20_000
 """Articles whose records a run holds as objects; beyond, every article's are packed."""
+
+
+@dataclass(frozen=True, slots=True)
+class PackedFacts:
+    """One article's records as pickled bytes, with what a run needs of them unpickled."""
+
+    id: str
+    digest: bytes
+    """graphbuild.reuse.article_digest of the article."""
+    head: Article
+    """The article without its text and aliases."""
+    events: int
+    data: bytes
+    """pickle of the ArticleFacts."""
+
+
+def packed(facts: ArticleFacts) -> PackedFacts:
+    article = facts.article
+    return PackedFacts(article.id, article_digest(article), _head(article), len(facts.events),
+                       pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def unpacked(item: PackedFacts) -> ArticleFacts:
+    return pickle.loads(item.data)
 
 
 class FactsArchive(Sequence[ArticleFacts]):
@@ -31,13 +60,22 @@ class FactsArchive(Sequence[ArticleFacts]):
         self._heads: list[Article] = []
         self._keep_decoded = KEEP_DECODED if keep_decoded is None else keep_decoded
 
-    def append(self, facts: ArticleFacts) -> None:
+    def append(self, facts: ArticleFacts | PackedFacts) -> None:
         if len(self._items) == self._keep_decoded:  # the run turns out big: pack what is held so far too
             self._items = [_pack(item) for item in self._items]
-        self._items.append(_pack(facts) if len(self._items) >= self._keep_decoded else facts)
-        self._ids.append(facts.article.id)
-        self._digests.append(article_digest(facts.article))
-        self._heads.append(replace(facts.article, text="", aliases=()))
+        keep_packed = len(self._items) >= self._keep_decoded
+        if isinstance(facts, ArticleFacts):
+            if not keep_packed:
+                self._add(facts, facts.article.id, article_digest(facts.article), _head(facts.article))
+                return
+            facts = packed(facts)
+        self._add(zlib.compress(facts.data, 1) if keep_packed else unpacked(facts), facts.id, facts.digest, facts.head)
+
+    def _add(self, item: ArticleFacts | bytes, article_id: str, digest: bytes, head: Article) -> None:
+        self._items.append(item)
+        self._ids.append(article_id)
+        self._digests.append(digest)
+        self._heads.append(head)
 
     def article_ids(self) -> list[str]:
         """The article id of each item, in order, without unpacking anything."""
@@ -69,6 +107,10 @@ class FactsArchive(Sequence[ArticleFacts]):
 
     def __repr__(self) -> str:
         return f"FactsArchive({len(self)} articles)"
+
+
+def _head(article: Article) -> Article:
+    return replace(article, text="", aliases=())
 
 
 def _pack(facts: ArticleFacts) -> bytes:

@@ -1,7 +1,9 @@
 """Read, clean and extract input files over worker processes.
 
 Each file is one unit of work: a worker reads it, cleans and extracts every
-article in it, and sends back the records. Results come back in input order
+article in it, and sends back the records, each article's pickled there
+(archive.PackedFacts: the main process then reads them once, and a big run
+never unpickles them to pack them). Results come back in input order
 whatever the number of workers, so the output never depends on it.
 """
 from __future__ import annotations
@@ -12,13 +14,14 @@ import os
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from graphbuild.archive import PackedFacts, packed
 from graphbuild.cache import FactsCache, write_entry
 from graphbuild.clean import clean_article
 from graphbuild.extract import extract_article
 from graphbuild.ingest import InputFile, read_file
-from graphbuild.model import Article, ArticleFacts, Skipped
+from graphbuild.model import Article, Skipped
 
-Result = list  # list[ArticleFacts | Skipped], the records of one input file
+Result = list  # list[PackedFacts | Skipped], the records of one input file
 
 
 def default_workers() -> int:
@@ -37,10 +40,10 @@ def extract_file(input_file: InputFile, cache_entry: Path | None = None) -> Resu
     return results
 
 
-def _extract_one(article: Article, input_file: InputFile) -> ArticleFacts | Skipped:
+def _extract_one(article: Article, input_file: InputFile) -> PackedFacts | Skipped:
     """One article's facts; a failure inside graphbuild costs that article, never the run."""
     try:
-        return extract_article(clean_article(article))
+        return packed(extract_article(clean_article(article)))
     except Exception as error:  # a bug must not lose every other article's facts
         return Skipped(str(input_file.path), f"article {article.id!r} could not be extracted ({type(error).__name__}: {error}); please report it")
 
@@ -85,13 +88,13 @@ def _context():
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def unique_articles(files: list[InputFile], results: Iterable[Result]) -> Iterator[ArticleFacts | Skipped]:
+def unique_articles(files: list[InputFile], results: Iterable[Result]) -> Iterator[PackedFacts | Skipped]:
     """Flatten per-file results; an article id seen before is skipped, as ids must be unique."""
     seen: dict[str, str] = {}
     for input_file, records in zip(files, results):
         for record in records:
-            if isinstance(record, ArticleFacts):
-                article_id = record.article.id
+            if isinstance(record, PackedFacts):
+                article_id = record.id
                 if article_id in seen:
                     yield Skipped(str(input_file.path), f"article id {article_id!r} is already used by {seen[article_id]}")
                     continue

@@ -1,9 +1,11 @@
 """A big run keeps its records packed, and writes exactly what a small run writes."""
 from __future__ import annotations
 
+import pytest
+
 from graphbuild import archive
 from graphbuild.api import BuildConfig, run
-from graphbuild.archive import FactsArchive
+from graphbuild.archive import FactsArchive, packed
 from graphbuild.extract import extract_article
 from graphbuild.model import Article
 from tests.conftest import write_small_corpus
@@ -26,6 +28,20 @@ def test_archive_packs_once_it_holds_more_than_it_keeps_decoded():
     assert list(small) == list(big) == facts
     assert [big[n] for n in range(5)] == big[0:5] == facts
     assert big.article_ids() == [f"a{n}.txt" for n in range(5)]
+
+
+@pytest.mark.parametrize("keep_decoded", [0, 2, 10])
+def test_archive_of_records_packed_where_they_were_extracted_equals_one_of_the_objects(keep_decoded):
+    facts = _facts(5)
+    objects, transferred = FactsArchive(keep_decoded=keep_decoded), FactsArchive(keep_decoded=keep_decoded)
+    for item in facts:
+        objects.append(item)
+        transferred.append(packed(item))
+    assert list(transferred) == list(objects) == facts
+    assert transferred._items == objects._items  # the same bytes where packed, equal objects where not
+    for read in (FactsArchive.article_ids, FactsArchive.article_digests, FactsArchive.article_heads):
+        assert read(transferred) == read(objects)
+    assert [packed(item).events for item in facts] == [len(item.events) for item in facts]
 
 
 def test_archive_keeps_each_article_s_metadata_unpacked():

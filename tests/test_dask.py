@@ -50,7 +50,7 @@ def test_dask_cache_is_kept_by_the_driver(tmp_path, cluster, monkeypatch):
     first = to_turtle(build([corpus], config).graph)
     sent = []  # the driver caches what comes back from the cluster, and only that
     real = dask_engine.write_entry
-    monkeypatch.setattr(dask_engine, "write_entry", lambda entry, records: sent.append(records[0].article.id) or real(entry, records))
+    monkeypatch.setattr(dask_engine, "write_entry", lambda entry, records: sent.append(records[0].id) or real(entry, records))
     (corpus / "a03.txt").write_text(SMALL_STORY.format(n=99), encoding="utf-8")
     second = to_turtle(build([corpus], config).graph)
     assert sent == ["a03.txt"]
