@@ -33,7 +33,6 @@ from graphbuild.archive import FactsArchive
 from graphbuild.errors import BaseIriError
 from graphbuild.files import write_streamed
 from graphbuild.legislation import Legislation, bill_names, group_bills
-from graphbuild.reuse import ClaimsIndex, Placed, PreviousClaims, claims_signature
 from graphbuild.model import (
     EVENT_KINDS,
     EVENT_RELATIONS,
@@ -45,6 +44,7 @@ from graphbuild.model import (
     PublicLink,
     Span,
 )
+from graphbuild.reuse import ClaimsIndex, Placed, PreviousClaims, claims_signature
 from graphbuild.store import OxStore, graph_over, oxigraph_of, to_ox
 from graphbuild.vocab import GB
 
@@ -248,18 +248,18 @@ def write_graph_turtle(
         nonlocal count
         chunks = turtle_chunks(blocks)
         position = stream.write(next(chunks)[0].encode("utf-8"))  # the header
-        for text, triples in progress(chunks):
-            if type(text) is not ArticleClaims:
-                data = text.encode("utf-8")
-                if tee is not None:
-                    tee.load(data)
-            else:
-                claims = text
-                data = claims.previous.read(claims.copy) if claims.copy else claims.text.encode("utf-8")
-                if tee is not None:
-                    tee.load_copied(data, claims.copy.offset) if claims.copy else tee.load(data)
-                if index is not None and claims.signature:
-                    index.add(claims.article_id, Placed(claims.signature, claims.subject, position, len(data), triples))
+        for chunk, triples in progress(chunks):
+            copied = None
+            if type(chunk) is str:
+                data = chunk.encode("utf-8")
+            else:  # an article's claims
+                data, copied = chunk.turtle(), chunk.copy
+                if index is not None and chunk.signature:
+                    index.add(chunk.article_id, Placed(chunk.signature, chunk.subject, position, len(data), triples))
+            if tee is not None and copied is not None:
+                tee.load_copied(data, copied.offset)
+            elif tee is not None:
+                tee.load(data)
             stream.write(data)
             position += len(data)
             count += triples
@@ -293,6 +293,9 @@ class ArticleClaims:
     copy: Placed | None = None
     previous: PreviousClaims | None = None
     """With copy: the previous graph.ttl to copy them from."""
+
+    def turtle(self) -> bytes:
+        return self.previous.read(self.copy) if self.copy is not None else self.text.encode("utf-8")
 
 
 _PREFIXED = {
