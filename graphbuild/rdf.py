@@ -253,7 +253,7 @@ def write_graph_turtle(
             if type(chunk) is str:
                 data = chunk.encode("utf-8")
             else:  # an article's claims
-                data, copied = chunk.turtle(), chunk.copy
+                data, copied = chunk.turtle()
                 if index is not None and chunk.signature:
                     index.add(chunk.article_id, Placed(chunk.signature, chunk.subject, position, len(data), triples))
             if tee is not None and copied is not None:
@@ -293,9 +293,16 @@ class ArticleClaims:
     copy: Placed | None = None
     previous: PreviousClaims | None = None
     """With copy: the previous graph.ttl to copy them from."""
+    make: Callable[[], str] | None = None
+    """With copy: makes their text instead, should the previous graph.ttl not hold them where it says."""
 
-    def turtle(self) -> bytes:
-        return self.previous.read(self.copy) if self.copy is not None else self.text.encode("utf-8")
+    def turtle(self) -> tuple[bytes, Placed | None]:
+        """Their Turtle, and where in the previous graph.ttl it was copied from (None: made now)."""
+        if self.copy is not None:
+            data = self.previous.read(self.copy)
+            if data is not None:
+                return data, self.copy
+        return (self.text if self.copy is None else self.make()).encode("utf-8"), None
 
 
 _PREFIXED = {
@@ -626,7 +633,8 @@ class _GraphPlan:
         signature = self.claims_signature(article_id)
         placed = previous.find(article_id, signature) if previous is not None and signature else None
         if placed is not None:
-            return ArticleClaims(article_id, placed.subject, placed.triples, signature=signature, copy=placed, previous=previous)
+            return ArticleClaims(article_id, placed.subject, placed.triples, signature=signature, copy=placed,
+                                 previous=previous, make=lambda: made.text if (made := self.made_claims(article_id)) else "")
         return self.made_claims(article_id, signature)
 
     def claims_signature(self, article_id: str) -> bytes:

@@ -1,6 +1,8 @@
 """A re-run copies unchanged articles' claims from the previous graph.ttl; what it writes equals a first run."""
 from __future__ import annotations
 
+import pickle
+from dataclasses import replace
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -26,8 +28,10 @@ def copies(monkeypatch) -> list[str]:
     real = reuse.PreviousClaims.read
 
     def read(self, placed):
-        copied.extend(article for article, known in self.placed.items() if known is placed)
-        return real(self, placed)
+        data = real(self, placed)
+        if data is not None:
+            copied.extend(article for article, known in self.placed.items() if known is placed)
+        return data
 
     monkeypatch.setattr(reuse.PreviousClaims, "read", read)
     return copied
@@ -74,7 +78,8 @@ def test_re_run_makes_again_the_claims_of_an_article_whose_people_were_resolved_
     _same_as_a_first_run(corpus, out)
 
 
-@pytest.mark.parametrize("why", ["graph.ttl changed", "other base IRI", "other code", "rebuild", "index unreadable"])
+@pytest.mark.parametrize("why", ["graph.ttl changed", "other base IRI", "other code", "rebuild", "index unreadable",
+                                 "index misplaced"])
 def test_re_run_copies_nothing_it_cannot_trust(tmp_path, copies, monkeypatch, why):
     corpus, out = write_small_corpus(tmp_path / "in", 4), tmp_path / "out"
     run([corpus], out, CONFIG)
@@ -88,8 +93,13 @@ def test_re_run_copies_nothing_it_cannot_trust(tmp_path, copies, monkeypatch, wh
         monkeypatch.setattr(reuse, "_CODE_VERSION", ["0123456789abcdef"])
     elif why == "rebuild":
         config = BuildConfig(workers=1, rebuild=True)
-    else:
+    elif why == "index unreadable":
         (out / ".cache" / reuse.INDEX_FILE).write_bytes(b"not a pickle")
+    else:  # an index that describes graph.ttl but points beside its claims (a bug, were it ever to happen)
+        index = out / ".cache" / reuse.INDEX_FILE
+        record = pickle.loads(index.read_bytes())
+        record["placed"] = {article: replace(placed, offset=placed.offset + 1) for article, placed in record["placed"].items()}
+        index.write_bytes(pickle.dumps(record))
     run([corpus], out, config)
     assert copies == []
     _same_as_a_first_run(corpus, out, config)
