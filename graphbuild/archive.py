@@ -14,13 +14,13 @@ run only compresses those bytes; a small one unpickles them once.
 """
 from __future__ import annotations
 
+import hashlib
 import pickle
 import zlib
 from dataclasses import dataclass, replace
 from typing import Iterator, Sequence, overload
 
 from graphbuild.model import Article, ArticleFacts
-from graphbuild.reuse import article_digest
 
 KEEP_DECODED = 20_000
 """Articles whose records a run holds as objects; beyond, every article's are packed."""
@@ -32,7 +32,7 @@ class PackedFacts:
 
     id: str
     digest: bytes
-    """graphbuild.reuse.article_digest of the article."""
+    """article_digest of the article."""
     head: Article
     """The article without its text and aliases."""
     events: int
@@ -86,7 +86,7 @@ class FactsArchive(Sequence[ArticleFacts]):
         return list(self._heads)
 
     def article_digests(self) -> list[bytes]:
-        """graphbuild.reuse.article_digest of each item's article, in order, without unpacking anything."""
+        """article_digest of each item's article, in order, without unpacking anything."""
         return list(self._digests)
 
     def __len__(self) -> int:
@@ -107,6 +107,20 @@ class FactsArchive(Sequence[ArticleFacts]):
 
     def __repr__(self) -> str:
         return f"FactsArchive({len(self)} articles)"
+
+
+def article_digest(article: Article) -> bytes:
+    """A fingerprint of a cleaned article: its records are extract_article(article), so they change only with it
+    (or with the code, which the index checks)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for value in (article.id, article.title, article.text, article.url, article.date, article.source, repr(article.aliases)):
+        data = b"" if value is None else value.encode("utf-8", "surrogatepass")
+        digest.update((len(data) if value is not None else _NONE).to_bytes(8, "little"))  # no two articles run together
+        digest.update(data)
+    return digest.digest()
+
+
+_NONE = (1 << 64) - 1
 
 
 def _head(article: Article) -> Article:

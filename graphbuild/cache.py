@@ -18,7 +18,7 @@ from graphbuild.ingest import InputFile
 
 _EXTRACTION_MODULES = (
     "ingest.py", "clean.py", "mentions.py", "names.py", "lexicon.py", "text.py", "model.py", "extract",
-    "archive.py", "reuse.py",  # how the records are packed, and the digest packed with them
+    "archive.py",  # how the records are packed, with their digest
 )
 
 

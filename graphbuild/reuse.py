@@ -25,29 +25,13 @@ from pathlib import Path
 from typing import BinaryIO, Iterable
 
 import graphbuild
-from graphbuild.model import Article
-
 INDEX_FILE = "claims-index.pickle"
 """In the cache folder: where each article's claims lie in graph.ttl. Not matched by FactsCache.prune."""
 _FORMAT = 1
 
 
-def article_digest(article: Article) -> bytes:
-    """A fingerprint of a cleaned article: its records are extract_article(article), so they change only with it
-    (or with the code, which the index checks)."""
-    digest = hashlib.blake2b(digest_size=16)
-    for value in (article.id, article.title, article.text, article.url, article.date, article.source, repr(article.aliases)):
-        data = b"" if value is None else value.encode("utf-8", "surrogatepass")
-        digest.update((len(data) if value is not None else _NONE).to_bytes(8, "little"))  # no two articles run together
-        digest.update(data)
-    return digest.digest()
-
-
-_NONE = (1 << 64) - 1
-
-
 def claims_signature(article: bytes, people: Iterable[tuple[str, str]]) -> bytes:
-    """What an article's claims are made from: its article_digest and (name, person key) of each of its people."""
+    """What an article's claims are made from: its archive.article_digest and (name, person key) of each of its people."""
     digest = hashlib.blake2b(article, digest_size=16)
     for name, key in sorted(people):
         digest.update(f"{name}\0{key}\0".encode("utf-8", "surrogatepass"))

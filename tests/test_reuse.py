@@ -8,7 +8,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from graphbuild import reuse, store_update
+from graphbuild import archive, reuse, store_update
 from graphbuild.api import BuildConfig, run
 from graphbuild.store_folder import open_store
 from tests.conftest import SMALL_STORY, write_small_corpus
@@ -134,8 +134,8 @@ def test_article_digest_changes_with_every_field_of_the_article():
     other = {"id": "b.txt", "title": "U", "text": "Sen. Jane Holloway (D-Ore.) tweeted!", "url": None, "date": "",
              "source": "Paper", "aliases": ()}
     assert sorted(other) == sorted(f.name for f in fields(Article))
-    digests = {reuse.article_digest(article)} | {reuse.article_digest(replace(article, **{name: value}))
+    digests = {archive.article_digest(article)} | {archive.article_digest(replace(article, **{name: value}))
                                                   for name, value in other.items()}
     assert len(digests) == 1 + len(other)
-    assert reuse.article_digest(replace(article, title="", text="T" + article.text)) != reuse.article_digest(article)
-    assert reuse.article_digest(replace(article, url=None)) != reuse.article_digest(replace(article, url=""))
+    assert archive.article_digest(replace(article, title="", text="T" + article.text)) != archive.article_digest(article)
+    assert archive.article_digest(replace(article, url=None)) != archive.article_digest(replace(article, url=""))
