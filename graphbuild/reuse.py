@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterable
 
 import graphbuild
+
 INDEX_FILE = "claims-index.pickle"
 """In the cache folder: where each article's claims lie in graph.ttl. Not matched by FactsCache.prune."""
 _FORMAT = 1
@@ -64,22 +65,16 @@ class ClaimsIndex:
         """Keep the index for the next run (written beside, then renamed); a failure only costs that run time."""
         record = {"format": _FORMAT, "code": code_version(), "base_iri": self.base_iri,
                   "turtle": _stamp(turtle), "placed": self.placed}
+        temp = None
         try:
             cache_folder.mkdir(parents=True, exist_ok=True)
             handle, temp = tempfile.mkstemp(dir=cache_folder, prefix=f".{INDEX_FILE}.", suffix=".tmp")
             with os.fdopen(handle, "wb") as stream:
                 pickle.dump(record, stream, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temp, cache_folder / INDEX_FILE)
-        except OSError:
-            discard_index(cache_folder)
-
-
-def discard_index(cache_folder: Path) -> None:
-    """Forget the index (graph.ttl is about to change in a way it cannot describe)."""
-    try:
-        (cache_folder / INDEX_FILE).unlink(missing_ok=True)
-    except OSError:
-        pass
+        except OSError:  # the previous index, if any, describes the previous graph.ttl: never used again
+            if temp is not None:
+                Path(temp).unlink(missing_ok=True)
 
 
 class PreviousClaims:
@@ -87,8 +82,6 @@ class PreviousClaims:
 
     def __init__(self, placed: dict[str, Placed], stream: BinaryIO) -> None:
         self.placed, self.stream = placed, stream
-        self.copied = 0
-        """Articles whose claims were copied so far."""
 
     @classmethod
     def open(cls, cache_folder: Path, turtle: Path, base_iri: str) -> PreviousClaims | None:
@@ -114,7 +107,6 @@ class PreviousClaims:
         data = self.stream.read(placed.length)
         if len(data) != placed.length or not data.startswith(f"<{placed.subject}> ".encode()) or not data.endswith(b" .\n\n"):
             return None
-        self.copied += 1
         return data
 
     def close(self) -> None:

@@ -139,3 +139,17 @@ def test_article_digest_changes_with_every_field_of_the_article():
     assert len(digests) == 1 + len(other)
     assert archive.article_digest(replace(article, title="", text="T" + article.text)) != archive.article_digest(article)
     assert archive.article_digest(replace(article, url=None)) != archive.article_digest(replace(article, url=""))
+
+
+def test_an_index_that_cannot_be_saved_costs_the_next_run_time_only(tmp_path, copies, monkeypatch):
+    corpus, out = write_small_corpus(tmp_path / "in", 3), tmp_path / "out"
+    real_dump = pickle.dump
+    monkeypatch.setattr(reuse.pickle, "dump", lambda *args, **kwargs: (_ for _ in ()).throw(OSError(28, "No space left")))
+    run([corpus], out, CONFIG)
+    assert not [p.name for p in (out / ".cache").iterdir() if p.name.startswith(f".{reuse.INDEX_FILE}")]
+    monkeypatch.setattr(reuse.pickle, "dump", real_dump)
+    run([corpus], out, CONFIG)
+    assert copies == []  # nothing to copy from: no index
+    run([corpus], out, CONFIG)
+    assert len(copies) == 8
+    _same_as_a_first_run(corpus, out)
