@@ -226,12 +226,12 @@ def run(
 
 def _run(inputs: Sequence[Path | str], out: Path, config: BuildConfig, progress: Progress, watch: Stopwatch) -> BuildResult:
     facts, skipped, events, people, link_counts = _read_and_resolve(inputs, config, progress, watch)
-    previous = None if config.rebuild else PreviousClaims.open(config.cache, out / GRAPH_FILE, config.base_iri)
-    blocks = graph_blocks(facts, people, base_iri=config.base_iri, claims_as_text=True, previous=previous)
     page = PageData()  # what graph.html chooses from, kept as the blocks stream; drawn events' texts come from the store
     store = _store_writer(out / GRAPH_FILE, config)  # what it cannot write raises OutputError, like the Turtle
     index = ClaimsIndex(config.base_iri)
+    previous = None if config.rebuild else PreviousClaims.open(config.cache, out / GRAPH_FILE, config.base_iri)
     try:
+        blocks = graph_blocks(facts, people, base_iri=config.base_iri, claims_as_text=True, previous=previous)
         triples = write_graph_turtle(page.collect(blocks) if config.html else blocks, out / GRAPH_FILE, tee=store,
                                      progress=lambda statements: progress(statements, "subjects written", None),
                                      index=index)
