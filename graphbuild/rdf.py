@@ -196,7 +196,7 @@ def graph_blocks(
     directly: only turtle_chunks reads that stream. Their signatures
     (graphbuild.reuse) are made too when `facts` is a FactsArchive; with
     `previous`, the claims of an article whose signature is unchanged are
-    copied from the previous graph.ttl instead (by write_graph_turtle).
+    read from the previous graph.ttl instead, as the stream reaches them.
     """
     return _GraphPlan(IriMinter(base_iri), list(people), facts).blocks(claims_as_text, previous)
 
@@ -239,8 +239,8 @@ def write_graph_turtle(
     This is to_turtle(to_graph(...)) byte for byte, in constant memory. `tee`
     also gets each statement as it is written; `progress` wraps the stream of
     statements (one per subject, one per article's claims); `index` is told
-    where each article's claims went (graphbuild.reuse). Claims that blocks
-    say are unchanged are copied from the previous graph.ttl (graph_blocks's `previous`).
+    where each article's claims went (graphbuild.reuse). Claims copied from
+    the previous graph.ttl (graph_blocks's `previous`) go to `tee` as such.
     """
     count = 0
 
@@ -249,15 +249,14 @@ def write_graph_turtle(
         chunks = turtle_chunks(blocks)
         position = stream.write(next(chunks)[0].encode("utf-8"))  # the header
         for chunk, triples in progress(chunks):
-            copied = None
             if type(chunk) is str:
-                data = chunk.encode("utf-8")
+                data, copied_from = chunk.encode("utf-8"), -1
             else:  # an article's claims
-                data, copied = chunk.turtle()
+                data, copied_from = chunk.copied or chunk.text.encode("utf-8"), chunk.copied_from
                 if index is not None and chunk.signature:
                     index.add(chunk.article_id, Placed(chunk.signature, chunk.subject, position, len(data), triples))
-            if tee is not None and copied is not None:
-                tee.load_copied(data, copied.offset)
+            if tee is not None and copied_from >= 0:
+                tee.load_copied(data, copied_from)
             elif tee is not None:
                 tee.load(data)
             stream.write(data)
@@ -290,19 +289,10 @@ class ArticleClaims:
     text: str = ""
     signature: bytes = b""
     """What they were made from (graphbuild.reuse.claims_signature); b"" when not known."""
-    copy: Placed | None = None
-    previous: PreviousClaims | None = None
-    """With copy: the previous graph.ttl to copy them from."""
-    make: Callable[[], str] | None = None
-    """With copy: makes their text instead, should the previous graph.ttl not hold them where it says."""
-
-    def turtle(self) -> tuple[bytes, Placed | None]:
-        """Their Turtle, and where in the previous graph.ttl it was copied from (None: made now)."""
-        if self.copy is not None:
-            data = self.previous.read(self.copy)
-            if data is not None:
-                return data, self.copy
-        return (self.text if self.copy is None else self.make()).encode("utf-8"), None
+    copied: bytes = b""
+    """Their Turtle as copied from the previous graph.ttl (then `text` is empty)."""
+    copied_from: int = -1
+    """Where `copied` begins in the previous graph.ttl."""
 
 
 _PREFIXED = {
@@ -632,9 +622,10 @@ class _GraphPlan:
         """The article's claims (None if it has none): copied from `previous` when made from the same inputs."""
         signature = self.claims_signature(article_id)
         placed = previous.find(article_id, signature) if previous is not None and signature else None
-        if placed is not None:
-            return ArticleClaims(article_id, placed.subject, placed.triples, signature=signature, copy=placed,
-                                 previous=previous, make=lambda: made.text if (made := self.made_claims(article_id)) else "")
+        copied = previous.read(placed) if placed is not None else None  # None too if the file does not hold them
+        if copied is not None:
+            return ArticleClaims(article_id, placed.subject, placed.triples, signature=signature, copied=copied,
+                                 copied_from=placed.offset)
         return self.made_claims(article_id, signature)
 
     def claims_signature(self, article_id: str) -> bytes:

@@ -146,7 +146,10 @@ class StoreLoader:
 def remove_leftovers(target: Path) -> None:
     """Delete what a killed run left beside the store (hidden .graph.oxigraph.* folders and files)."""
     for left in target.parent.glob(f".{target.name}.*"):
-        shutil.rmtree(left, ignore_errors=True) if left.is_dir() else left.unlink(missing_ok=True)
+        if left.is_dir():
+            shutil.rmtree(left, ignore_errors=True)
+        else:
+            left.unlink(missing_ok=True)
 
 
 def stamp_store(folder: Path, turtle: Path) -> None:
