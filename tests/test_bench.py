@@ -85,7 +85,8 @@ def test_bench_run_smoke_prints_a_table(tmp_path):
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "| measurement | articles | result | compared |" in done.stdout
-    for row in ("extraction: graphbuild", "floor: one regex pass", "`graphbuild run` end to end", "Turtle written", "queries/person.rq"):
+    for row in ("extraction: graphbuild", "floor: one regex pass", "`graphbuild run` end to end", "Turtle written",
+                "store alone", "CPU floor of a run", "queries/person.rq"):
         assert row in done.stdout, row
     assert "- CPU:" in done.stdout and "- Python:" in done.stdout
 
