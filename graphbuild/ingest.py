@@ -108,7 +108,7 @@ def find_input_files(inputs: Sequence[Path]) -> list[InputFile]:
         if not given.exists():
             raise InputError(f"input path does not exist: {given}")
         if given.is_dir():
-            found.extend(InputFile(path, name_text(path.relative_to(given).as_posix())) for path in walk_folder(given))
+            found.extend(InputFile(path, name_text(relative)) for path, relative in walk_folder(given))
         else:
             found.append(InputFile(given, name_text(given.name)))
     found.sort(key=lambda f: (f.article_id, str(f.path)))
@@ -132,36 +132,42 @@ def name_text(name: str) -> str:
         return raw.decode("cp1252", errors="replace")
 
 
-def walk_folder(folder: Path) -> Iterator[Path]:
-    """Yield the files under ``folder`` in sorted order, each real folder visited once.
+def walk_folder(folder: Path) -> Iterator[tuple[Path, str]]:
+    """Yield (path, path relative to folder with "/") of the files under ``folder`` in sorted order,
+    each real folder visited once.
 
     A folder that cannot be listed is yielded itself, so reading it reports why.
     """
     visited: set[str] = set()
-    pending = [folder]
+    pending = [(folder, "")]
     while pending:
-        current = pending.pop()
+        current, relative = pending.pop()
         real = os.path.realpath(current)
         if real in visited:  # a symlink loop, or two links to one folder
             continue
         visited.add(real)
         try:
-            entries = sorted(current.iterdir())
+            # scandir knows each entry's type from the listing: no stat a file, unlike Path.iterdir + is_dir
+            with os.scandir(current) as listing:
+                entries = sorted((entry.name, entry.is_dir()) for entry in listing if not entry.name.startswith("."))
         except OSError:
-            yield current
+            yield current, relative.rstrip("/") or "."
             continue
-        visible = [entry for entry in entries if not entry.name.startswith(".")]
-        yield from (entry for entry in visible if not entry.is_dir())
-        pending.extend(reversed([entry for entry in visible if entry.is_dir()]))
+        yield from ((current / name, relative + name) for name, is_dir in entries if not is_dir)
+        pending.extend(reversed([(current / name, relative + name + "/") for name, is_dir in entries if is_dir]))
 
 
 def drop_repeated_files(files: Iterable[InputFile]) -> Iterator[InputFile]:
-    """Keep the first InputFile for each real file on disk."""
-    seen: set[str] = set()
+    """Keep the first InputFile for each real file on disk (reached through a link, or under two inputs)."""
+    seen: set = set()
     for input_file in files:
-        real = os.path.realpath(input_file.path)
-        if real not in seen:
-            seen.add(real)
+        try:
+            status = os.stat(input_file.path)
+            identity = (status.st_dev, status.st_ino)  # one stat; realpath would lstat every part of the path
+        except OSError:
+            identity = os.path.realpath(input_file.path)  # a broken link: reading it will say why
+        if identity not in seen:
+            seen.add(identity)
             yield input_file
 
 

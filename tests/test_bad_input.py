@@ -231,7 +231,14 @@ def test_bad_input_unreadable_folder_is_named_not_silently_dropped(tmp_path, mon
     (tmp_path / "in" / "locked").mkdir(parents=True)
     (tmp_path / "in" / "a.txt").write_text(GOOD)
     (tmp_path / "in" / "locked" / "b.txt").write_text(GOOD)
-    _refuse(tmp_path / "in" / "locked", "iterdir", monkeypatch)
+    locked, scandir = tmp_path / "in" / "locked", os.scandir
+
+    def refusing(path):
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)  # tests run as root, who can list anything
     records = list(read_articles(tmp_path / "in"))
     assert [type(r) for r in records] == [Article, Skipped]
     assert records[1].path == str(tmp_path / "in" / "locked") and records[1].reason.startswith("cannot list folder")

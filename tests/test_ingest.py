@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import random
 import socket
 from pathlib import Path
@@ -242,6 +243,12 @@ def test_ingest_file_reached_twice_is_read_once(tmp_path):
     records = read_all(root, root / "sub" / "c.txt", root / "sub")
     # each file keeps the first id in sorted order, whichever input reached it
     assert [r.id for r in records] == ["a.txt", "b.txt", "c.txt", "deeper/d.jsonl#r1"]
+
+
+def test_ingest_hard_link_is_the_same_file_and_read_once(tmp_path):
+    root = make_corpus(tmp_path / "corpus")
+    os.link(root / "b.txt", root / "sub" / "b-again.txt")
+    assert [r.id for r in read_all(root)] == ["a.txt", "b.txt", "sub/c.txt", "sub/deeper/d.jsonl#r1"]
 
 
 def test_ingest_order_does_not_depend_on_argument_order(tmp_path):
