@@ -22,7 +22,7 @@ from graphbuild.cache import FactsCache, run_started
 from graphbuild.errors import EngineError, InputError
 from graphbuild.files import write_streamed
 from graphbuild.gazetteer import Gazetteer, load_gazetteer
-from graphbuild.ingest import find_input_files
+from graphbuild.ingest import InputFile, find_input_files
 from graphbuild.link import AMBIGUOUS, LINKED, UNLINKED, link_people
 from graphbuild.model import ArticleFacts, Person, Skipped
 from graphbuild.pagedata import PageData
@@ -122,13 +122,16 @@ def extract_articles(
 
     `progress` gets the stream of input files done, with their number.
     """
-    for item in _extracted_records(inputs, config, progress):
+    for item in _extracted_records(_input_files(inputs), config, progress):
         yield item if isinstance(item, Skipped) else unpacked(item)
 
 
-def _extracted_records(inputs: Sequence[Path | str], config: BuildConfig, progress: Progress) -> Iterator[PackedFacts | Skipped]:
-    """extract_articles, each article's records still pickled as they came from the worker or the cache."""
-    files = find_input_files([Path(p) for p in inputs])
+def _input_files(inputs: Sequence[Path | str]) -> list[InputFile]:
+    return find_input_files([Path(p) for p in inputs])
+
+
+def _extracted_records(files: list[InputFile], config: BuildConfig, progress: Progress) -> Iterator[PackedFacts | Skipped]:
+    """extract_articles of those files, each article's records still pickled as they came from the worker or the cache."""
     cache = config.cache
     if cache and config.rebuild:
         shutil.rmtree(cache, ignore_errors=True)
@@ -174,8 +177,9 @@ def build(
 def _read_and_resolve(inputs: Sequence[Path | str], config: BuildConfig, progress: Progress, watch: Stopwatch):
     """(facts, skipped, number of events, people, link counts) of a build: everything but the graph."""
     gazetteer = load_gazetteer(config.gazetteers) if config.gazetteers else None  # fail before the long part
-    facts, skipped, events = FactsArchive(), [], 0
-    for item in _extracted_records(inputs, config, progress):
+    files = _input_files(inputs)
+    facts, skipped, events = FactsArchive.sized_for(len(files)), [], 0
+    for item in _extracted_records(files, config, progress):
         if isinstance(item, Skipped):
             skipped.append(item)
         else:

@@ -4,7 +4,8 @@ The graph is written only after every article is extracted (people are
 resolved across articles first), so a run holds all its records until the
 end. As objects they take ~15 KB an article; a run of more than
 KEEP_DECODED articles keeps each article's records pickled and compressed
-(~3 KB) instead, and unpacks them each time a later stage reads them:
+(~3 KB) instead (from the first article when its input files alone are
+more), and unpacks them each time a later stage reads them:
 slower for those stages, but a 100,000-article run fits in memory.
 
 Records travel from where they are extracted (a worker process, a Dask
@@ -59,6 +60,12 @@ class FactsArchive(Sequence[ArticleFacts]):
         self._digests: list[bytes] = []
         self._heads: list[Article] = []
         self._keep_decoded = KEEP_DECODED if keep_decoded is None else keep_decoded
+
+    @classmethod
+    def sized_for(cls, inputs: int) -> FactsArchive:
+        """An archive for the articles of `inputs` files: packing from the first when the files alone are
+        more than KEEP_DECODED, rather than unpacking the first KEEP_DECODED to pack them again later."""
+        return cls(keep_decoded=0 if inputs > KEEP_DECODED else None)
 
     def append(self, facts: ArticleFacts | PackedFacts) -> None:
         if len(self._items) == self._keep_decoded:  # the run turns out big: pack what is held so far too

@@ -64,3 +64,20 @@ def test_a_run_with_packed_records_writes_the_same_outputs(tmp_path, monkeypatch
     assert isinstance(result.facts, FactsArchive) and isinstance(result.facts._items[0], bytes)
     for name in ("graph.ttl", "graph.html", "articles.jsonl"):
         assert (tmp_path / "packed" / name).read_bytes() == (tmp_path / "decoded" / name).read_bytes(), name
+
+
+def test_a_run_of_more_files_than_it_keeps_decoded_packs_from_the_first(tmp_path, monkeypatch):
+    corpus = write_small_corpus(tmp_path / "in", 12)
+    config = BuildConfig(workers=1)
+    run([corpus], tmp_path / "decoded", config)
+    monkeypatch.setattr(archive, "KEEP_DECODED", 5)
+
+    def packed_again(facts):
+        raise AssertionError("records unpacked, then packed again")
+
+    monkeypatch.setattr(archive, "_pack", packed_again)
+    result = run([corpus], tmp_path / "packed", config)
+    assert all(isinstance(item, bytes) for item in result.facts._items)
+    assert (tmp_path / "packed" / "graph.ttl").read_bytes() == (tmp_path / "decoded" / "graph.ttl").read_bytes()
+    packed_for = FactsArchive.sized_for
+    assert packed_for(5)._keep_decoded == 5 and packed_for(6)._keep_decoded == 0
