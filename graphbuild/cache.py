@@ -12,6 +12,7 @@ import pickle
 import tempfile
 import time
 from pathlib import Path
+from typing import Iterable
 
 import graphbuild
 from graphbuild.ingest import InputFile
@@ -24,12 +25,17 @@ _EXTRACTION_MODULES = (
 
 def extraction_version() -> str:
     """A digest of the code that turns a file into records: any change to it invalidates the cache."""
+    return source_digest(_EXTRACTION_MODULES)
+
+
+def source_digest(names: Iterable[str] = (".",)) -> str:
+    """A digest of graphbuild's version and the source of the named modules and subpackages (default: all of it)."""
     digest = hashlib.sha256(graphbuild.__version__.encode())
     package = Path(graphbuild.__file__).parent
-    for name in _EXTRACTION_MODULES:
+    for name in names:
         path = package / name
         for source in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
-            digest.update(source.name.encode())
+            digest.update(str(source.relative_to(package)).encode())
             digest.update(source.read_bytes())
     return digest.hexdigest()[:16]
 

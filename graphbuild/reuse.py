@@ -17,14 +17,15 @@ claim would be, so the output never depends on whether a copy was made.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import BinaryIO, Iterable
 
-import graphbuild
+from graphbuild.cache import source_digest
+from graphbuild.errors import OutputError
+from graphbuild.files import write_streamed
 
 INDEX_FILE = "claims-index.pickle"
 """In the cache folder: where each article's claims lie in graph.ttl. Not matched by FactsCache.prune."""
@@ -65,16 +66,11 @@ class ClaimsIndex:
         """Keep the index for the next run (written beside, then renamed); a failure only costs that run time."""
         record = {"format": _FORMAT, "code": code_version(), "base_iri": self.base_iri,
                   "turtle": _stamp(turtle), "placed": self.placed}
-        temp = None
         try:
-            cache_folder.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(dir=cache_folder, prefix=f".{INDEX_FILE}.", suffix=".tmp")
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump(record, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temp, cache_folder / INDEX_FILE)
-        except OSError:  # the previous index, if any, describes the previous graph.ttl: never used again
-            if temp is not None:
-                Path(temp).unlink(missing_ok=True)
+            write_streamed(cache_folder / INDEX_FILE,
+                           lambda stream: pickle.dump(record, stream, protocol=pickle.HIGHEST_PROTOCOL), binary=True)
+        except OutputError:  # the previous index, if any, describes the previous graph.ttl: never used again
+            pass
 
 
 class PreviousClaims:
@@ -118,16 +114,7 @@ def _stamp(turtle: Path) -> tuple[str, int, int]:
     return str(turtle.resolve()), status.st_size, status.st_mtime_ns
 
 
-_CODE_VERSION: list[str] = []
-
-
+@cache
 def code_version() -> str:
     """A digest of graphbuild's source: claims written by other code are never copied."""
-    if not _CODE_VERSION:
-        digest = hashlib.sha256(graphbuild.__version__.encode())
-        package = Path(graphbuild.__file__).parent
-        for source in sorted(package.rglob("*.py")):
-            digest.update(str(source.relative_to(package)).encode())
-            digest.update(source.read_bytes())
-        _CODE_VERSION.append(digest.hexdigest()[:16])
-    return _CODE_VERSION[0]
+    return source_digest()

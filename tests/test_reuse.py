@@ -90,7 +90,7 @@ def test_re_run_copies_nothing_it_cannot_trust(tmp_path, copies, monkeypatch, wh
     elif why == "other base IRI":
         config = BuildConfig(workers=1, base_iri="https://example.org/id/")
     elif why == "other code":
-        monkeypatch.setattr(reuse, "_CODE_VERSION", ["0123456789abcdef"])
+        monkeypatch.setattr(reuse, "code_version", lambda: "0123456789abcdef")
     elif why == "rebuild":
         config = BuildConfig(workers=1, rebuild=True)
     elif why == "index unreadable":
