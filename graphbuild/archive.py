@@ -60,7 +60,6 @@ class FactsArchive(Sequence[ArticleFacts]):
 
     def __init__(self, keep_decoded: int | None = None) -> None:
         self._items: list[ArticleFacts | bytes] = []
-        self._ids: list[str] = []
         self._digests: list[bytes] = []
         self._heads: list[Article] = []
         self._keep_decoded = KEEP_DECODED if keep_decoded is None else keep_decoded
@@ -77,20 +76,19 @@ class FactsArchive(Sequence[ArticleFacts]):
         keep_packed = len(self._items) >= self._keep_decoded
         if isinstance(facts, ArticleFacts):
             if not keep_packed:
-                self._add(facts, facts.article.id, article_digest(facts.article), _head(facts.article))
+                self._add(facts, article_digest(facts.article), _head(facts.article))
                 return
             facts = packed(facts)
-        self._add(_compress(facts.data) if keep_packed else unpacked(facts), facts.id, facts.digest, facts.head)
+        self._add(_compress(facts.data) if keep_packed else unpacked(facts), facts.digest, facts.head)
 
-    def _add(self, item: ArticleFacts | bytes, article_id: str, digest: bytes, head: Article) -> None:
+    def _add(self, item: ArticleFacts | bytes, digest: bytes, head: Article) -> None:
         self._items.append(item)
-        self._ids.append(article_id)
         self._digests.append(digest)
         self._heads.append(head)
 
     def article_ids(self) -> list[str]:
         """The article id of each item, in order, without unpacking anything."""
-        return list(self._ids)
+        return [head.id for head in self._heads]
 
     def article_heads(self) -> list[Article]:
         """Each item's article without its text and aliases (its metadata), in order, without unpacking anything."""

@@ -82,7 +82,7 @@ class StoreUpdate:
         """Statements of the new graph.ttl, each with its blank line; subjects in order."""
         for statement in statements.split(b"\n\n")[:-1]:
             old = self.previous.next
-            if old is not None and len(old) == len(statement) and old == statement:
+            if old == statement:
                 self.previous.advance()  # unchanged: the common case, decided without parsing
                 continue
             if self.too_big:
